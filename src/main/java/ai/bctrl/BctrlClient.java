@@ -1,0 +1,294 @@
+package ai.bctrl;
+
+import ai.bctrl.errors.BctrlException;
+import ai.bctrl.internal.ClientConfig;
+import ai.bctrl.internal.Delayer;
+import ai.bctrl.internal.SystemDelayer;
+import ai.bctrl.internal.Transport;
+import ai.bctrl.runs.RunsClient;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.function.Function;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * The entry point: holds the API key, base URL, timeouts, retry budget and HTTP connections, and
+ * hands out the resource clients. Thread-safe; create one and share it. Close it when done.
+ *
+ * <pre>{@code
+ * try (BctrlClient client = BctrlClient.fromEnv()) {
+ *   for (InvocationSummary invocation : client.runs().listInvocations(runId)) {
+ *     System.out.println(invocation.status());
+ *   }
+ * }
+ * }</pre>
+ */
+public final class BctrlClient implements AutoCloseable {
+  /** The production API. */
+  public static final String DEFAULT_BASE_URL = "https://api.bctrl.ai";
+  /** Timeout of each attempt unless the builder or the call sets one. */
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+  /** Retries after the first attempt unless the builder or the call sets a number. */
+  public static final int DEFAULT_MAX_RETRIES = 2;
+
+  private final ClientConfig config;
+  private final Transport transport;
+  private final RunsClient runs;
+
+  private BctrlClient(ClientConfig config) {
+    this.config = config;
+    this.transport = new Transport(config);
+    this.runs = new RunsClient(transport);
+  }
+
+  /**
+   * Returns a builder. Settings left unset come from the environment: {@code BCTRL_API_KEY},
+   * {@code BCTRL_BASE_URL}, {@code BCTRL_LOG}.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder(System::getenv);
+  }
+
+  /**
+   * Returns a client configured from the environment only.
+   *
+   * @return a new client
+   * @throws BctrlException if {@code BCTRL_API_KEY} is not set
+   * @throws IllegalArgumentException if {@code BCTRL_BASE_URL} or {@code BCTRL_LOG} is invalid
+   */
+  public static BctrlClient fromEnv() {
+    return builder().build();
+  }
+
+  /**
+   * Returns the client for runs and their invocations.
+   *
+   * @return the runs client
+   */
+  public RunsClient runs() {
+    return runs;
+  }
+
+  /**
+   * Releases the client's retry scheduler and, if the SDK created the {@link OkHttpClient}, its
+   * connections and dispatcher threads. A caller-supplied OkHttpClient is left open.
+   */
+  @Override
+  public void close() {
+    transport.close();
+  }
+
+  @Override
+  public String toString() {
+    return "BctrlClient{baseUrl="
+        + config.baseUrl()
+        + ", timeout="
+        + config.timeout()
+        + ", maxRetries="
+        + config.maxRetries()
+        + ", logLevel="
+        + config.logLevel()
+        + "}";
+  }
+
+  /** Builds a {@link BctrlClient}. */
+  public static final class Builder {
+    private final Function<String, String> env;
+    private String apiKey;
+    private String baseUrl;
+    private Duration timeout = DEFAULT_TIMEOUT;
+    private int maxRetries = DEFAULT_MAX_RETRIES;
+    private OkHttpClient okHttpClient;
+    private boolean allowInsecureHttp;
+    private LogLevel logLevel;
+    private Delayer delayer;
+
+    Builder(Function<String, String> env) {
+      this.env = env;
+    }
+
+    /**
+     * Sets the API key, sent as {@code Authorization: Bearer <key>}. Unset: {@code
+     * BCTRL_API_KEY}.
+     *
+     * @param apiKey the key
+     * @return this builder
+     * @throws IllegalArgumentException if the key is null or has a character a header cannot carry
+     */
+    public Builder apiKey(String apiKey) {
+      this.apiKey = checkApiKey(apiKey);
+      return this;
+    }
+
+    /**
+     * Sets the API's base URL, e.g. {@code http://localhost:8787} for the local gateway. Unset:
+     * {@code BCTRL_BASE_URL}, else {@value #DEFAULT_BASE_URL}.
+     *
+     * @param baseUrl an http or https URL
+     * @return this builder
+     * @throws IllegalArgumentException if it is not an http(s) URL
+     */
+    public Builder baseUrl(String baseUrl) {
+      parseBaseUrl(baseUrl);
+      this.baseUrl = baseUrl;
+      return this;
+    }
+
+    /**
+     * Sets the timeout of each attempt (connect, send and receive together). Default 60 s.
+     *
+     * @param timeout a positive duration
+     * @return this builder
+     * @throws IllegalArgumentException if null, zero or negative
+     */
+    public Builder timeout(Duration timeout) {
+      this.timeout = Checks.positive(timeout, "timeout");
+      return this;
+    }
+
+    /**
+     * Sets how many times a failed call is retried (connection failures, timeouts, 408, 409, 429,
+     * 5xx). Default 2, so 3 attempts in all; 0 disables retries.
+     *
+     * @param maxRetries zero or more
+     * @return this builder
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder maxRetries(int maxRetries) {
+      this.maxRetries = Checks.nonNegative(maxRetries, "maxRetries");
+      return this;
+    }
+
+    /**
+     * Shares the caller's OkHttpClient: its connection pool, dispatcher and interceptors. The SDK
+     * derives its own client from it with {@code newBuilder()}, so the SDK's timeouts and retries
+     * still apply and the caller's client is not changed.
+     *
+     * @param okHttpClient the client to share
+     * @return this builder
+     * @throws IllegalArgumentException if null
+     */
+    public Builder okHttpClient(OkHttpClient okHttpClient) {
+      if (okHttpClient == null) {
+        throw new IllegalArgumentException("okHttpClient == null");
+      }
+      this.okHttpClient = okHttpClient;
+      return this;
+    }
+
+    /**
+     * Allows a plain {@code http://} base URL on a host that is not loopback. Off by default, so
+     * that an API key does not cross a network in clear text by accident.
+     *
+     * @param allow true to allow
+     * @return this builder
+     */
+    public Builder allowInsecureHttp(boolean allow) {
+      this.allowInsecureHttp = allow;
+      return this;
+    }
+
+    /**
+     * Sets what the SDK logs to the {@code java.util.logging} logger {@code "ai.bctrl"}. Unset:
+     * {@code BCTRL_LOG}, else {@link LogLevel#OFF}.
+     *
+     * @param logLevel the level
+     * @return this builder
+     * @throws IllegalArgumentException if null
+     */
+    public Builder logLevel(LogLevel logLevel) {
+      if (logLevel == null) {
+        throw new IllegalArgumentException("logLevel == null");
+      }
+      this.logLevel = logLevel;
+      return this;
+    }
+
+    /** For tests: replaces real waiting between retries. */
+    Builder delayer(Delayer delayer) {
+      this.delayer = delayer;
+      return this;
+    }
+
+    /**
+     * Returns the client.
+     *
+     * @return a new client
+     * @throws BctrlException if no API key was set and {@code BCTRL_API_KEY} is unset
+     * @throws IllegalArgumentException if the base URL is invalid, or is plain http to a host that
+     *     is not loopback without {@link #allowInsecureHttp(boolean)}
+     */
+    public BctrlClient build() {
+      String key = apiKey != null ? apiKey : env.apply("BCTRL_API_KEY");
+      if (key == null || key.trim().isEmpty()) {
+        throw new BctrlException(
+            "no API key: set the BCTRL_API_KEY environment variable or call"
+                + " BctrlClient.builder().apiKey(...)");
+      }
+      checkApiKey(key);
+      String url = baseUrl != null ? baseUrl : env.apply("BCTRL_BASE_URL");
+      HttpUrl parsed = parseBaseUrl(url == null || url.isEmpty() ? DEFAULT_BASE_URL : url);
+      if (!parsed.isHttps() && !allowInsecureHttp && !isLoopback(parsed.host())) {
+        throw new IllegalArgumentException(
+            "refusing to send the API key over plain http to "
+                + parsed.host()
+                + ": use https, or call allowInsecureHttp(true) if this network is trusted");
+      }
+      LogLevel level = logLevel != null ? logLevel : LogLevel.parse(env.apply("BCTRL_LOG"));
+      boolean owned = okHttpClient == null;
+      OkHttpClient base = owned ? new OkHttpClient() : okHttpClient;
+      // The call timeout bounds each attempt as a whole; the per-phase timeouts are lifted so
+      // that a longer per-call timeout is not cut short by a shorter read timeout.
+      OkHttpClient derived =
+          base.newBuilder()
+              .callTimeout(timeout)
+              .connectTimeout(Duration.ZERO)
+              .readTimeout(Duration.ZERO)
+              .writeTimeout(Duration.ZERO)
+              .build();
+      ClientConfig config =
+          new ClientConfig(
+              parsed,
+              key,
+              timeout,
+              maxRetries,
+              derived,
+              owned,
+              level,
+              delayer != null ? delayer : new SystemDelayer());
+      return new BctrlClient(config);
+    }
+
+    private static String checkApiKey(String apiKey) {
+      if (apiKey == null) {
+        throw new IllegalArgumentException("apiKey == null");
+      }
+      if (!Checks.isHeaderSafe(apiKey)) {
+        // Never echo the key, not even in part.
+        throw new IllegalArgumentException(
+            "apiKey contains a line break or a non-ASCII character (the key is not shown)");
+      }
+      return apiKey;
+    }
+
+    private static HttpUrl parseBaseUrl(String url) {
+      HttpUrl parsed = url == null ? null : HttpUrl.parse(url.trim());
+      if (parsed == null) {
+        throw new IllegalArgumentException("baseUrl is not an http or https URL: " + url);
+      }
+      return parsed;
+    }
+
+    private static boolean isLoopback(String host) {
+      String h = host.toLowerCase(Locale.ROOT);
+      return h.equals("localhost")
+          || h.endsWith(".localhost")
+          || h.equals("::1")
+          || h.equals("0:0:0:0:0:0:0:1")
+          || h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+    }
+  }
+}

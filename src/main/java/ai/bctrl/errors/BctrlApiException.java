@@ -1,0 +1,253 @@
+package ai.bctrl.errors;
+
+import ai.bctrl.models.ErrorResponse;
+import ai.bctrl.models.ReasonClass;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The API answered with a non-2xx status. Subclasses name the common statuses:
+ *
+ * <table>
+ *   <caption>Exception by status</caption>
+ *   <tr><th>Status</th><th>Exception</th><th>Retried</th></tr>
+ *   <tr><td>400</td><td>{@link BadRequestException}</td><td>no</td></tr>
+ *   <tr><td>401</td><td>{@link AuthenticationException}</td><td>no</td></tr>
+ *   <tr><td>403</td><td>{@link PermissionDeniedException}</td><td>no</td></tr>
+ *   <tr><td>404</td><td>{@link NotFoundException}</td><td>no</td></tr>
+ *   <tr><td>408</td><td>{@code BctrlApiException}</td><td>yes</td></tr>
+ *   <tr><td>409</td><td>{@link ConflictException}</td><td>yes</td></tr>
+ *   <tr><td>422</td><td>{@link UnprocessableEntityException}</td><td>no</td></tr>
+ *   <tr><td>429</td><td>{@link RateLimitException}</td><td>yes</td></tr>
+ *   <tr><td>5xx</td><td>{@link InternalServerException}</td><td>yes</td></tr>
+ *   <tr><td>other</td><td>{@code BctrlApiException}</td><td>no</td></tr>
+ * </table>
+ *
+ * <p>The body is kept whole in {@link #rawBody()} even when it is not JSON (a proxy's HTML page, an
+ * empty body); {@link #errorResponse()} is present only when it was the API's error shape.
+ */
+public class BctrlApiException extends BctrlException {
+  private static final long serialVersionUID = 1L;
+
+  private final int statusCode;
+  private final transient ErrorResponse errorResponse;
+  private final String rawBody;
+  private final Map<String, List<String>> headers;
+  private final Duration retryAfter;
+
+  BctrlApiException(Fields fields) {
+    super(message(fields), null, fields.attempts, fields.resumeCursor);
+    this.statusCode = fields.statusCode;
+    this.errorResponse = fields.errorResponse;
+    this.rawBody = fields.rawBody == null ? "" : fields.rawBody;
+    this.headers = fields.headers;
+    this.retryAfter = fields.retryAfter;
+  }
+
+  /**
+   * Creates the exception that matches {@code statusCode}, following the table above. The SDK
+   * calls this for every non-2xx response; tests can call it to build realistic failures.
+   *
+   * @param statusCode the HTTP status, not 2xx
+   * @param errorResponse the decoded error body, or null when the body was not the API's shape
+   * @param rawBody the body as received, or null
+   * @param headers the response headers (copied), or null
+   * @param retryAfter the delay the server asked for, or null
+   * @param attempts how many HTTP attempts were made
+   * @param resumeCursor the cursor of the page being fetched, or null
+   * @return the exception for that status
+   */
+  public static BctrlApiException of(
+      int statusCode,
+      ErrorResponse errorResponse,
+      String rawBody,
+      Map<String, List<String>> headers,
+      Duration retryAfter,
+      int attempts,
+      String resumeCursor) {
+    Fields fields =
+        new Fields(
+            statusCode, errorResponse, rawBody, headers, retryAfter, attempts, resumeCursor);
+    switch (statusCode) {
+      case 400:
+        return new BadRequestException(fields);
+      case 401:
+        return new AuthenticationException(fields);
+      case 403:
+        return new PermissionDeniedException(fields);
+      case 404:
+        return new NotFoundException(fields);
+      case 409:
+        return new ConflictException(fields);
+      case 422:
+        return new UnprocessableEntityException(fields);
+      case 429:
+        return new RateLimitException(fields);
+      default:
+        return statusCode >= 500 && statusCode < 600
+            ? new InternalServerException(fields)
+            : new BctrlApiException(fields);
+    }
+  }
+
+  /**
+   * Returns the HTTP status.
+   *
+   * @return the status code, e.g. 404
+   */
+  public int statusCode() {
+    return statusCode;
+  }
+
+  /**
+   * Returns the API's error code, e.g. {@code "run.not_found"}.
+   *
+   * @return the code, or null when the body was not the API's error shape
+   */
+  public String code() {
+    return errorResponse == null ? null : errorResponse.code();
+  }
+
+  /**
+   * Returns the API's error category.
+   *
+   * @return the category; {@link ReasonClass#UNKNOWN} when the body had none
+   */
+  public ReasonClass reasonClass() {
+    return errorResponse == null ? ReasonClass.UNKNOWN : errorResponse.reasonClass();
+  }
+
+  /**
+   * Returns the server's id for the failed request, from the body or else the {@code X-Request-Id}
+   * header. Quote it when asking for support.
+   *
+   * @return the request id, or empty
+   */
+  public Optional<String> requestId() {
+    return Optional.ofNullable(requestIdOf(errorResponse, headers));
+  }
+
+  /**
+   * Returns the server's suggested next step, e.g. "retry after 2s".
+   *
+   * @return the hint, or empty
+   */
+  public Optional<String> hint() {
+    return errorResponse == null ? Optional.<String>empty() : errorResponse.hint();
+  }
+
+  /**
+   * Returns the decoded error body.
+   *
+   * @return the body, or empty when it was not the API's JSON error shape
+   */
+  public Optional<ErrorResponse> errorResponse() {
+    return Optional.ofNullable(errorResponse);
+  }
+
+  /**
+   * Returns the body exactly as received, JSON or not.
+   *
+   * @return the raw body, empty string if there was none
+   */
+  public String rawBody() {
+    return rawBody;
+  }
+
+  /**
+   * Returns the response headers, with names matched case-insensitively.
+   *
+   * @return an unmodifiable map of header name to values
+   */
+  public Map<String, List<String>> headers() {
+    return headers;
+  }
+
+  /**
+   * Returns the delay the server asked for in {@code Retry-After} or {@code Retry-After-Ms}. When
+   * it was longer than the SDK waits (60 s), the SDK threw at once instead of sleeping; this tells
+   * the caller when to try again.
+   *
+   * @return the requested delay, or empty when the server gave none
+   */
+  public Optional<Duration> retryAfter() {
+    return Optional.ofNullable(retryAfter);
+  }
+
+  private static String requestIdOf(
+      ErrorResponse errorResponse, Map<String, List<String>> headers) {
+    if (errorResponse != null && errorResponse.requestId().isPresent()) {
+      return errorResponse.requestId().get();
+    }
+    List<String> values = headers.get("X-Request-Id");
+    return values == null || values.isEmpty() ? null : values.get(0);
+  }
+
+  private static String message(Fields fields) {
+    StringBuilder message = new StringBuilder().append(fields.statusCode);
+    if (fields.errorResponse != null) {
+      message
+          .append(' ')
+          .append(fields.errorResponse.code())
+          .append(": ")
+          .append(oneLine(fields.errorResponse.error(), 500));
+    } else if (fields.rawBody == null || fields.rawBody.trim().isEmpty()) {
+      message.append(": (empty body)");
+    } else {
+      message.append(": ").append(oneLine(fields.rawBody, 200));
+    }
+    String requestId = requestIdOf(fields.errorResponse, fields.headers);
+    if (requestId != null) {
+      message.append(" (request ").append(requestId).append(')');
+    }
+    if (fields.attempts > 1) {
+      message.append(" after ").append(fields.attempts).append(" attempts");
+    }
+    if (fields.retryAfter != null) {
+      message.append("; server asked to retry after ").append(fields.retryAfter.toMillis());
+      message.append(" ms");
+    }
+    return message.toString();
+  }
+
+  private static String oneLine(String text, int max) {
+    String flat = text.replaceAll("\\s+", " ").trim();
+    return flat.length() <= max ? flat : flat.substring(0, max) + "…";
+  }
+
+  /** The values every API exception carries, gathered so that subclasses stay one line. */
+  static final class Fields {
+    final int statusCode;
+    final ErrorResponse errorResponse;
+    final String rawBody;
+    final Map<String, List<String>> headers;
+    final Duration retryAfter;
+    final int attempts;
+    final String resumeCursor;
+
+    Fields(
+        int statusCode,
+        ErrorResponse errorResponse,
+        String rawBody,
+        Map<String, List<String>> headers,
+        Duration retryAfter,
+        int attempts,
+        String resumeCursor) {
+      this.statusCode = statusCode;
+      this.errorResponse = errorResponse;
+      this.rawBody = rawBody;
+      Map<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+      if (headers != null) {
+        copy.putAll(headers);
+      }
+      this.headers = Collections.unmodifiableMap(copy);
+      this.retryAfter = retryAfter;
+      this.attempts = attempts;
+      this.resumeCursor = resumeCursor;
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package ai.bctrl.errors;
+
+import java.util.Optional;
+
+/**
+ * A successful (2xx) response whose body does not match the API's schema: not JSON, cut short, or
+ * a field of the wrong type. The message names the field; {@link #rawBody()} keeps what the server
+ * sent. Not retried: the same request would most likely get the same body.
+ */
+public class BctrlDecodeException extends BctrlException {
+  private static final long serialVersionUID = 1L;
+
+  private final int statusCode;
+  private final String requestId;
+  private final String rawBody;
+
+  /**
+   * Creates the exception.
+   *
+   * @param message one readable line naming the field
+   * @param cause the parser's failure, or null
+   * @param statusCode the HTTP status of the response
+   * @param requestId the server's request id, or null
+   * @param rawBody the body as received (at most the first MiB), or null
+   * @param attempts how many HTTP attempts were made
+   * @param resumeCursor the cursor of the page being fetched, or null
+   */
+  public BctrlDecodeException(
+      String message,
+      Throwable cause,
+      int statusCode,
+      String requestId,
+      String rawBody,
+      int attempts,
+      String resumeCursor) {
+    super(message, cause, attempts, resumeCursor);
+    this.statusCode = statusCode;
+    this.requestId = requestId;
+    this.rawBody = rawBody;
+  }
+
+  /**
+   * Returns the HTTP status of the response that could not be decoded.
+   *
+   * @return the status code
+   */
+  public int statusCode() {
+    return statusCode;
+  }
+
+  /**
+   * Returns the server's id for the request, from the {@code X-Request-Id} header.
+   *
+   * @return the request id, or empty
+   */
+  public Optional<String> requestId() {
+    return Optional.ofNullable(requestId);
+  }
+
+  /**
+   * Returns the body as the server sent it, cut at one MiB.
+   *
+   * @return the raw body, empty string if there was none
+   */
+  public String rawBody() {
+    return rawBody == null ? "" : rawBody;
+  }
+}

@@ -1,0 +1,61 @@
+package ai.bctrl.models;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The kind of browser-automation work an invocation performs, as the API reports it in {@code
+ * action}.
+ *
+ * <p>The set is open: a value this SDK version does not know decodes as {@link #UNKNOWN}, and the
+ * model that carried it keeps the wire string (see {@link InvocationSummary#actionValue()}).
+ */
+public enum InvocationAction {
+  ACT("act"),
+  OBSERVE("observe"),
+  EXTRACT("extract"),
+  BROWSER_USE("browserUse"),
+  STAGEHAND_AGENT("stagehandAgent"),
+  SOLVE_CAPTCHA("solveCaptcha"),
+  /** An action the API sent that this SDK version does not know. Never sent as a filter. */
+  UNKNOWN(null);
+
+  private static final Map<String, InvocationAction> BY_VALUE = new HashMap<>();
+
+  static {
+    for (InvocationAction constant : values()) {
+      if (constant.value != null) {
+        BY_VALUE.put(constant.value, constant);
+      }
+    }
+  }
+
+  private final String value;
+
+  InvocationAction(String value) {
+    this.value = value;
+  }
+
+  /**
+   * Returns the wire string, e.g. {@code "browserUse"}; null for {@link #UNKNOWN}.
+   *
+   * @return the value the API uses for this action
+   */
+  public String value() {
+    return value;
+  }
+
+  /**
+   * Returns the constant whose wire string is {@code value}, or {@link #UNKNOWN}.
+   *
+   * @param value a wire string such as {@code "act"}; null gives {@link #UNKNOWN}
+   * @return the matching constant, never null
+   */
+  public static InvocationAction fromValue(String value) {
+    if (value == null) {
+      return UNKNOWN;
+    }
+    InvocationAction found = BY_VALUE.get(value);
+    return found != null ? found : UNKNOWN;
+  }
+}

@@ -1,0 +1,72 @@
+package ai.bctrl.models;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Lifecycle state of an invocation, as the API reports it in {@code status}.
+ *
+ * <p>The set is open: a value this SDK version does not know decodes as {@link #UNKNOWN}, and the
+ * model that carried it keeps the wire string (see {@link InvocationSummary#statusValue()}).
+ */
+public enum InvocationStatus {
+  QUEUED("queued"),
+  DISPATCHING("dispatching"),
+  RUNNING("running"),
+  CANCELLING("cancelling"),
+  SUCCEEDED("succeeded"),
+  FAILED("failed"),
+  CANCELLED("cancelled"),
+  TIMED_OUT("timed_out"),
+  /** A status the API sent that this SDK version does not know. Never sent as a filter. */
+  UNKNOWN(null);
+
+  private static final Map<String, InvocationStatus> BY_VALUE = new HashMap<>();
+
+  static {
+    for (InvocationStatus constant : values()) {
+      if (constant.value != null) {
+        BY_VALUE.put(constant.value, constant);
+      }
+    }
+  }
+
+  private final String value;
+
+  InvocationStatus(String value) {
+    this.value = value;
+  }
+
+  /**
+   * Returns the wire string, e.g. {@code "timed_out"}; null for {@link #UNKNOWN}.
+   *
+   * @return the value the API uses for this status
+   */
+  public String value() {
+    return value;
+  }
+
+  /**
+   * Returns true for the states an invocation never leaves: succeeded, failed, cancelled and
+   * timed_out.
+   *
+   * @return whether this status is final
+   */
+  public boolean isTerminal() {
+    return this == SUCCEEDED || this == FAILED || this == CANCELLED || this == TIMED_OUT;
+  }
+
+  /**
+   * Returns the constant whose wire string is {@code value}, or {@link #UNKNOWN}.
+   *
+   * @param value a wire string such as {@code "failed"}; null gives {@link #UNKNOWN}
+   * @return the matching constant, never null
+   */
+  public static InvocationStatus fromValue(String value) {
+    if (value == null) {
+      return UNKNOWN;
+    }
+    InvocationStatus found = BY_VALUE.get(value);
+    return found != null ? found : UNKNOWN;
+  }
+}

@@ -1,0 +1,309 @@
+package ai.bctrl.pagination;
+
+import ai.bctrl.internal.CursorGuard;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * One page of a cursor-paginated list, and the way to every page after it.
+ *
+ * <p>Iterating a page yields its own items, then those of every later page, fetching each page
+ * only when the items before it are used up:
+ *
+ * <pre>{@code
+ * for (InvocationSummary invocation : client.runs().listInvocations(runId)) {
+ *   System.out.println(invocation.id());
+ * }
+ * }</pre>
+ *
+ * <p>Each iteration, {@link #stream()} or {@link #pages()} is a new walk from this page: iterating
+ * twice fetches twice. A walk holds one page at a time, so it runs in constant memory whatever the
+ * list's length. It ends when a page has no {@code nextCursor}; an empty page that has one is not
+ * the end. It stops with {@link ai.bctrl.errors.BctrlPaginationException} if the server returns a
+ * cursor the walk already followed, or more than {@value CursorGuard#MAX_CONSECUTIVE_EMPTY_PAGES}
+ * empty pages in a row.
+ *
+ * <p>When fetching a page fails, the exception's {@link ai.bctrl.errors.BctrlException#resumeCursor()
+ * resumeCursor()} is that page's cursor: pass it as {@code cursor} to continue from there.
+ *
+ * @param <T> the item type
+ */
+public final class CursorPage<T> implements Iterable<T> {
+  private final List<T> data;
+  private final String cursor;
+  private final String nextCursor;
+  private final Fetcher<T> fetcher;
+
+  private CursorPage(List<T> data, String cursor, String nextCursor, Fetcher<T> fetcher) {
+    this.data = data;
+    this.cursor = cursor;
+    this.nextCursor = nextCursor == null || nextCursor.isEmpty() ? null : nextCursor;
+    this.fetcher = fetcher;
+  }
+
+  /**
+   * Creates a page. The SDK's list methods call this; tests can call it to build pages without a
+   * server.
+   *
+   * @param data this page's items (copied)
+   * @param cursor the cursor this page was fetched with, or null for the first page
+   * @param nextCursor the cursor of the next page, or null (or empty) if this is the last
+   * @param fetcher fetches the page at a cursor, with the same filters and options as this one
+   * @param <T> the item type
+   * @return the page
+   */
+  public static <T> CursorPage<T> of(
+      List<T> data, String cursor, String nextCursor, Fetcher<T> fetcher) {
+    Objects.requireNonNull(data, "data == null");
+    Objects.requireNonNull(fetcher, "fetcher == null");
+    List<T> items =
+        data.isEmpty()
+            ? Collections.<T>emptyList()
+            : Collections.unmodifiableList(new ArrayList<>(data));
+    return new CursorPage<>(items, cursor, nextCursor, fetcher);
+  }
+
+  /**
+   * Returns this page's items only.
+   *
+   * @return an unmodifiable list, possibly empty
+   */
+  public List<T> data() {
+    return data;
+  }
+
+  /**
+   * Returns the cursor this page was fetched with; passing it as {@code cursor} fetches this page
+   * again.
+   *
+   * @return the cursor, or empty for the first page
+   */
+  public Optional<String> cursor() {
+    return Optional.ofNullable(cursor);
+  }
+
+  /**
+   * Returns the cursor of the next page. Save it to resume a walk later from the page after this
+   * one.
+   *
+   * @return the cursor, or empty if this is the last page
+   */
+  public Optional<String> nextCursor() {
+    return Optional.ofNullable(nextCursor);
+  }
+
+  /**
+   * Returns whether a page follows this one.
+   *
+   * @return true when {@link #nextCursor()} is present
+   */
+  public boolean hasNextPage() {
+    return nextCursor != null;
+  }
+
+  /**
+   * Fetches the next page, with the same filters, limit and request options as this one.
+   *
+   * @return the next page
+   * @throws NoSuchElementException if this is the last page
+   * @throws ai.bctrl.errors.BctrlException if the fetch fails
+   */
+  public CursorPage<T> nextPage() {
+    return fetcher.fetch(requireNextCursor());
+  }
+
+  /**
+   * Fetches the next page without blocking.
+   *
+   * @return a future of the next page; it fails with {@link NoSuchElementException} if this is the
+   *     last page, or with the same {@link ai.bctrl.errors.BctrlException} a sync call would throw
+   */
+  public CompletableFuture<CursorPage<T>> nextPageAsync() {
+    if (!hasNextPage()) {
+      CompletableFuture<CursorPage<T>> failed = new CompletableFuture<>();
+      failed.completeExceptionally(new NoSuchElementException("this is the last page"));
+      return failed;
+    }
+    return fetcher.fetchAsync(nextCursor);
+  }
+
+  /**
+   * Walks the items of this page and every later page, fetching each page lazily.
+   *
+   * @return a new walk
+   */
+  @Override
+  public Iterator<T> iterator() {
+    return new ItemIterator<>(new PageIterator<>(this));
+  }
+
+  /**
+   * The same walk as {@link #iterator()}, as a lazy sequential stream: {@code stream().limit(n)}
+   * fetches only the pages it needs.
+   *
+   * @return a new stream over this and every later page's items
+   */
+  public Stream<T> stream() {
+    return StreamSupport.stream(
+        Spliterators.spliteratorUnknownSize(
+            iterator(), Spliterator.ORDERED | Spliterator.NONNULL),
+        false);
+  }
+
+  /**
+   * Walks page by page, starting with this one, fetching each page when the walk reaches it.
+   *
+   * @return an iterable whose every iterator is a new walk
+   */
+  public Iterable<CursorPage<T>> pages() {
+    return () -> new PageIterator<>(this);
+  }
+
+  /**
+   * Passes every item of this and every later page to {@code action} without blocking: each next
+   * page is fetched asynchronously once the items before it have been handled. The action runs on
+   * the thread that completed the fetch (an OkHttp dispatcher thread), so it should be quick; use
+   * {@link #forEachAsync(Consumer, Executor)} for slow work. Cancelling the returned future cancels
+   * the fetch in flight and stops the walk.
+   *
+   * @param action called once per item, in order
+   * @return a future that completes when the walk ends, or fails with the first failure
+   */
+  public CompletableFuture<Void> forEachAsync(Consumer<? super T> action) {
+    return new AsyncWalk<>(this, action, null).start();
+  }
+
+  /**
+   * As {@link #forEachAsync(Consumer)}, running {@code action} on {@code executor}.
+   *
+   * @param action called once per item, in order
+   * @param executor where each page's items are handled
+   * @return a future that completes when the walk ends, or fails with the first failure
+   */
+  public CompletableFuture<Void> forEachAsync(Consumer<? super T> action, Executor executor) {
+    return new AsyncWalk<>(this, action, Objects.requireNonNull(executor, "executor == null"))
+        .start();
+  }
+
+  @Override
+  public String toString() {
+    return "CursorPage{items=" + data.size() + ", cursor=" + cursor + ", nextCursor=" + nextCursor
+        + "}";
+  }
+
+  private String requireNextCursor() {
+    if (nextCursor == null) {
+      throw new NoSuchElementException("this is the last page");
+    }
+    return nextCursor;
+  }
+
+  /**
+   * Fetches the page at a cursor, keeping the filters and options of the request that produced the
+   * first page. Implemented by the SDK for each list endpoint.
+   *
+   * @param <T> the item type
+   */
+  public interface Fetcher<T> {
+    /**
+     * Fetches the page at {@code cursor}, blocking.
+     *
+     * @param cursor a {@code nextCursor} from an earlier page
+     * @return the page
+     */
+    CursorPage<T> fetch(String cursor);
+
+    /**
+     * Fetches the page at {@code cursor} without blocking.
+     *
+     * @param cursor a {@code nextCursor} from an earlier page
+     * @return a future of the page
+     */
+    CompletableFuture<CursorPage<T>> fetchAsync(String cursor);
+  }
+
+  /** Yields the start page, then fetches each next page when asked for it. */
+  private static final class PageIterator<T> implements Iterator<CursorPage<T>> {
+    private final CursorGuard guard;
+    private CursorPage<T> last;
+    private CursorPage<T> next;
+    private boolean lastChecked;
+
+    PageIterator(CursorPage<T> start) {
+      this.guard = new CursorGuard(start.cursor);
+      this.next = start;
+    }
+
+    @Override
+    public boolean hasNext() {
+      if (next != null) {
+        return true;
+      }
+      if (!last.hasNextPage()) {
+        return false;
+      }
+      if (!lastChecked) {
+        guard.beforeFollowing(last.data.isEmpty(), last.nextCursor);
+        lastChecked = true;
+      }
+      // If this throws, the walk stays at the same place: calling hasNext() again retries it.
+      next = last.fetcher.fetch(last.nextCursor);
+      return true;
+    }
+
+    @Override
+    public CursorPage<T> next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      last = next;
+      next = null;
+      lastChecked = false;
+      return last;
+    }
+  }
+
+  /** Yields the items of each page the page iterator reaches. */
+  private static final class ItemIterator<T> implements Iterator<T> {
+    private final PageIterator<T> pages;
+    private List<T> items;
+    private int index;
+
+    ItemIterator(PageIterator<T> pages) {
+      this.pages = pages;
+      this.items = pages.next().data;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (index >= items.size()) {
+        if (!pages.hasNext()) {
+          return false;
+        }
+        items = pages.next().data;
+        index = 0;
+      }
+      return true;
+    }
+
+    @Override
+    public T next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      return items.get(index++);
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package ai.bctrl;
+
+import ai.bctrl.internal.Delayer;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Future;
+import okhttp3.mockwebserver.MockWebServer;
+
+/** Clients for tests: pointed at a MockWebServer, with retries that record their waits. */
+public final class TestClients {
+  public static final String API_KEY = "sk-test-0123456789abcdef";
+
+  private TestClients() {}
+
+  /** A builder aimed at {@code server}, with the test key and no real waiting between retries. */
+  public static BctrlClient.Builder builder(MockWebServer server, RecordingDelayer delayer) {
+    return new BctrlClient.Builder(name -> null)
+        .apiKey(API_KEY)
+        .baseUrl(server.url("/").toString())
+        .delayer(delayer);
+  }
+
+  public static BctrlClient.Builder builder(MockWebServer server) {
+    return builder(server, new RecordingDelayer());
+  }
+
+  /** A builder that reads the given environment instead of the process's. */
+  public static BctrlClient.Builder builderWithEnv(java.util.Map<String, String> env) {
+    return new BctrlClient.Builder(env::get);
+  }
+
+  /** Records each wait the retry policy asks for and returns at once. */
+  public static final class RecordingDelayer implements Delayer {
+    public final List<Long> waits = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void sleep(long millis) {
+      waits.add(millis);
+    }
+
+    @Override
+    public Future<?> schedule(Runnable task, long millis) {
+      waits.add(millis);
+      return CompletableFuture.runAsync(task);
+    }
+
+    @Override
+    public void shutdown() {}
+  }
+}
