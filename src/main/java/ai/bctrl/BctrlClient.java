@@ -241,9 +241,12 @@ public final class BctrlClient implements AutoCloseable {
       boolean owned = okHttpClient == null;
       OkHttpClient base = owned ? new OkHttpClient() : okHttpClient;
       // The call timeout bounds each attempt as a whole; the per-phase timeouts are lifted so
-      // that a longer per-call timeout is not cut short by a shorter read timeout.
+      // that a longer per-call timeout is not cut short by a shorter read timeout. OkHttp's own
+      // silent retries (after a 408, a 503 with Retry-After: 0, a dropped connection) are turned
+      // off so that every attempt goes through the SDK's policy: counted, logged and capped.
       OkHttpClient derived =
           base.newBuilder()
+              .retryOnConnectionFailure(false)
               .callTimeout(timeout)
               .connectTimeout(Duration.ZERO)
               .readTimeout(Duration.ZERO)

@@ -50,7 +50,7 @@ public final class Transport {
       try (Response response = call.execute()) {
         outcome = onResponse(api, attempt, response, decoder, start);
       } catch (IOException e) {
-        outcome = onFailure(api, attempt, call, e, start);
+        outcome = onFailure(api, attempt, e, start);
       }
       if (!outcome.isRetry()) {
         return outcome.valueOrThrow();
@@ -137,14 +137,14 @@ public final class Transport {
         log(api, attempt, response, status + ", undecodable body", start, null);
         return Outcome.failure(decodeFailure(api, attempt, response, source, e));
       } catch (IOException e) {
-        return onFailure(api, attempt, null, e, start);
+        return onFailure(api, attempt, e, start);
       }
     }
     String rawBody;
     try {
       rawBody = readBounded(body);
     } catch (IOException e) {
-      return onFailure(api, attempt, null, e, start);
+      return onFailure(api, attempt, e, start);
     }
     Duration serverDelay = RetryPolicy.serverDelay(response.headers(), System.currentTimeMillis());
     boolean overCap =
@@ -168,13 +168,12 @@ public final class Transport {
             api.cursor));
   }
 
-  <T> Outcome<T> onFailure(ApiRequest api, int attempt, Call call, IOException e, long start) {
+  <T> Outcome<T> onFailure(ApiRequest api, int attempt, IOException e, long start) {
     boolean timeout = e instanceof InterruptedIOException;
     String what = timeout ? "timed out" : "failed: " + e;
-    boolean stop =
-        (call != null && call.isCanceled())
-            || Thread.currentThread().isInterrupted()
-            || attempt > maxRetries(api);
+    // A call timeout also marks the call canceled, so cancellation is not checked here: an async
+    // caller's cancel has already completed its future, which ignores any retry.
+    boolean stop = Thread.currentThread().isInterrupted() || attempt > maxRetries(api);
     if (!stop) {
       long delay = RetryPolicy.backoffMillis(attempt);
       logFailure(api, attempt, what, start, "retrying in " + delay + " ms");
@@ -351,7 +350,7 @@ public final class Transport {
 
     @Override
     public void onFailure(Call call, IOException e) {
-      proceed(Transport.this.onFailure(api, attempt, call, e, start));
+      proceed(Transport.this.onFailure(api, attempt, e, start));
     }
 
     private void proceed(Outcome<T> outcome) {

@@ -1,5 +1,6 @@
 package ai.bctrl.pagination;
 
+import ai.bctrl.errors.BctrlPaginationException;
 import ai.bctrl.internal.CursorGuard;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -118,6 +119,7 @@ public final class CursorPage<T> implements Iterable<T> {
    *
    * @return the next page
    * @throws NoSuchElementException if this is the last page
+   * @throws BctrlPaginationException if this page's next cursor is its own cursor
    * @throws ai.bctrl.errors.BctrlException if the fetch fails
    */
   public CursorPage<T> nextPage() {
@@ -131,12 +133,15 @@ public final class CursorPage<T> implements Iterable<T> {
    *     last page, or with the same {@link ai.bctrl.errors.BctrlException} a sync call would throw
    */
   public CompletableFuture<CursorPage<T>> nextPageAsync() {
-    if (!hasNextPage()) {
+    String next;
+    try {
+      next = requireNextCursor();
+    } catch (RuntimeException e) {
       CompletableFuture<CursorPage<T>> failed = new CompletableFuture<>();
-      failed.completeExceptionally(new NoSuchElementException("this is the last page"));
+      failed.completeExceptionally(e);
       return failed;
     }
-    return fetcher.fetchAsync(nextCursor);
+    return fetcher.fetchAsync(next);
   }
 
   /**
@@ -206,6 +211,13 @@ public final class CursorPage<T> implements Iterable<T> {
   private String requireNextCursor() {
     if (nextCursor == null) {
       throw new NoSuchElementException("this is the last page");
+    }
+    if (nextCursor.equals(cursor)) {
+      // The one loop a single page can see; walks see every loop (see CursorGuard).
+      throw new BctrlPaginationException(
+          "the server returned a page whose nextCursor points at itself; following it would"
+              + " repeat the page without end",
+          nextCursor);
     }
     return nextCursor;
   }

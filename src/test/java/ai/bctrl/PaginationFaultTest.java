@@ -1,0 +1,226 @@
+package ai.bctrl;
+
+import static ai.bctrl.Fixtures.invocationId;
+import static ai.bctrl.Fixtures.page;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import ai.bctrl.errors.BctrlException;
+import ai.bctrl.errors.BctrlPaginationException;
+import ai.bctrl.errors.InternalServerException;
+import ai.bctrl.internal.CursorGuard;
+import ai.bctrl.models.InvocationSummary;
+import ai.bctrl.pagination.CursorPage;
+import ai.bctrl.runs.ListInvocationsParams;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
+import okhttp3.OkHttpClient;
+import okhttp3.mockwebserver.Dispatcher;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class PaginationFaultTest {
+  private MockWebServer server;
+  private ConnectionPool pool;
+  private BctrlClient client;
+
+  @BeforeEach
+  void start() throws Exception {
+    server = new MockWebServer();
+    server.start();
+    pool = new ConnectionPool();
+    client =
+        TestClients.builder(server)
+            .okHttpClient(new OkHttpClient.Builder().connectionPool(pool).build())
+            .build();
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    client.close();
+    server.shutdown();
+  }
+
+  /** Every connection back in the pool: no response body was left open. */
+  private void assertNoLeakedConnection() {
+    assertThat(pool.idleConnectionCount())
+        .as("idle connections (a busy one is a response nobody closed)")
+        .isEqualTo(pool.connectionCount());
+  }
+
+  @Test
+  void aWalkThatFailsAtPageKResumesAtPageKWithoutRefetchingEarlierPages() throws Exception {
+    server.setDispatcher(
+        new PagedDispatcher(
+            4, 2, (page, attempt) -> page == 2 && attempt <= 3 ? statusBody(503) : null));
+
+    List<String> seen = new ArrayList<>();
+    InternalServerException failure =
+        catchThrowableOfType(
+            InternalServerException.class,
+            () -> {
+              for (InvocationSummary invocation : client.runs().listInvocations("r")) {
+                seen.add(invocation.id());
+              }
+            });
+
+    assertThat(seen).hasSize(4);
+    assertThat(failure.resumeCursor()).contains(PagedDispatcher.cursorOf(2));
+    int requestsBeforeResume = server.getRequestCount();
+
+    for (InvocationSummary invocation :
+        client
+            .runs()
+            .listInvocations(
+                "r",
+                ListInvocationsParams.builder().cursor(failure.resumeCursor().get()).build())) {
+      seen.add(invocation.id());
+    }
+
+    assertThat(seen)
+        .containsExactly(
+            invocationId(0),
+            invocationId(1),
+            invocationId(2),
+            invocationId(3),
+            invocationId(4),
+            invocationId(5),
+            invocationId(6),
+            invocationId(7));
+    assertThat(server.getRequestCount() - requestsBeforeResume).isEqualTo(2);
+    for (int i = 0; i < requestsBeforeResume; i++) {
+      server.takeRequest();
+    }
+    assertThat(server.takeRequest().getRequestUrl().queryParameter("cursor")).isEqualTo("p2");
+    assertNoLeakedConnection();
+  }
+
+  @Test
+  void aCursorThatRepeatsItselfEndsTheWalk() {
+    server.enqueue(page(0, 1, "c1"));
+    server.enqueue(page(1, 1, "c1"));
+    server.enqueue(page(2, 1, null));
+
+    List<InvocationSummary> seen = new ArrayList<>();
+    BctrlPaginationException failure =
+        catchThrowableOfType(
+            BctrlPaginationException.class,
+            () -> client.runs().listInvocations("r").forEach(seen::add));
+
+    assertThat(failure).hasMessageContaining("already followed");
+    assertThat(seen).hasSize(2);
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void aLongerCursorCycleEndsTheWalk() {
+    server.enqueue(page(0, 1, "a"));
+    server.enqueue(page(1, 1, "b"));
+    server.enqueue(page(2, 1, "a"));
+    server.enqueue(page(3, 1, null));
+
+    catchThrowableOfType(
+        BctrlPaginationException.class, () -> client.runs().listInvocations("r").stream().count());
+
+    assertThat(server.getRequestCount()).isEqualTo(3);
+  }
+
+  @Test
+  void endlessEmptyPagesAreCapped() {
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            String cursor = request.getRequestUrl().queryParameter("cursor");
+            int n = cursor == null ? 0 : Integer.parseInt(cursor) + 1;
+            return page(0, 0, Integer.toString(n));
+          }
+        });
+
+    BctrlPaginationException failure =
+        catchThrowableOfType(
+            BctrlPaginationException.class,
+            () -> client.runs().listInvocations("r").iterator().hasNext());
+
+    assertThat(failure).hasMessageContaining("empty pages in a row");
+    assertThat(server.getRequestCount()).isEqualTo(CursorGuard.MAX_CONSECUTIVE_EMPTY_PAGES + 1);
+  }
+
+  @Test
+  void breakingOutOfAForEachLeavesNoOpenResponse() {
+    server.setDispatcher(new PagedDispatcher(5, 10));
+
+    int count = 0;
+    for (InvocationSummary ignored : client.runs().listInvocations("r")) {
+      if (++count == 15) {
+        break;
+      }
+    }
+
+    assertThat(server.getRequestCount()).isEqualTo(2);
+    assertNoLeakedConnection();
+  }
+
+  @Test
+  void streamLimitStoppingMidPageLeavesNoOpenResponse() {
+    server.setDispatcher(new PagedDispatcher(5, 10));
+
+    assertThat(client.runs().listInvocations("r").stream().limit(13).count()).isEqualTo(13);
+
+    assertNoLeakedConnection();
+  }
+
+  @Test
+  void aWholeWalkReusesOneConnection() {
+    server.setDispatcher(new PagedDispatcher(20, 5));
+
+    assertThat(client.runs().listInvocations("r").stream().count()).isEqualTo(100);
+
+    assertThat(server.getRequestCount()).isEqualTo(20);
+    assertThat(pool.connectionCount()).isEqualTo(1);
+    assertNoLeakedConnection();
+  }
+
+  @Test
+  void aFailedFetchCanBeRetriedInPlaceByAskingAgain() {
+    server.setDispatcher(
+        new PagedDispatcher(2, 1, (page, attempt) -> page == 1 && attempt <= 3 ? statusBody(500) : null));
+    java.util.Iterator<InvocationSummary> items = client.runs().listInvocations("r").iterator();
+    items.next();
+
+    catchThrowableOfType(BctrlException.class, items::hasNext);
+
+    assertThat(items.hasNext()).isTrue();
+    assertThat(items.next().id()).isEqualTo(invocationId(1));
+    assertThat(items.hasNext()).isFalse();
+  }
+
+  @Test
+  void manualPagingDetectsAPageThatPointsAtItself() {
+    server.enqueue(page(0, 1, "same"));
+    server.enqueue(page(1, 1, "same"));
+    CursorPage<InvocationSummary> first = client.runs().listInvocations("r");
+    CursorPage<InvocationSummary> second = first.nextPage();
+    assertThat(second.cursor()).contains("same");
+
+    BctrlPaginationException failure =
+        catchThrowableOfType(BctrlPaginationException.class, second::nextPage);
+
+    assertThat(failure).hasMessageContaining("itself");
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  private static MockResponse statusBody(int code) {
+    return new MockResponse()
+        .setResponseCode(code)
+        .setHeader("Content-Type", "application/json")
+        .setBody("{\"code\":\"server.busy\",\"error\":\"try later\"}")
+        .setBodyDelay(0, TimeUnit.MILLISECONDS);
+  }
+}

@@ -1,0 +1,153 @@
+package ai.bctrl.models;
+
+import static ai.bctrl.Fixtures.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.bctrl.BctrlClient;
+import ai.bctrl.TestClients;
+import ai.bctrl.pagination.CursorPage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import okhttp3.mockwebserver.MockWebServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Decoding as the caller sees it: bodies served by MockWebServer, models read through the SDK. */
+class InvocationDecodingTest {
+  private MockWebServer server;
+  private BctrlClient client;
+
+  @BeforeEach
+  void start() throws Exception {
+    server = new MockWebServer();
+    server.start();
+    client = TestClients.builder(server).build();
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    client.close();
+    server.shutdown();
+  }
+
+  private InvocationSummary onlyItem(String itemJson) {
+    server.enqueue(json(200, "{\"data\":[" + itemJson + "],\"nextCursor\":null}"));
+    CursorPage<InvocationSummary> page = client.runs().listInvocations("r");
+    assertThat(page.data()).hasSize(1);
+    return page.data().get(0);
+  }
+
+  private static String item(String extra) {
+    return "{\"action\":\"observe\",\"createdAt\":\"2024-06-10T15:22:30Z\","
+        + "\"id\":\"i1\",\"runId\":\"r1\",\"runtimeId\":\"rt1\",\"status\":\"running\""
+        + extra
+        + "}";
+  }
+
+  @Test
+  void decodesTheDocumentedExample() throws Exception {
+    String example =
+        new String(
+            Files.readAllBytes(Paths.get("openapi/examples/list-invocations.json")),
+            StandardCharsets.UTF_8);
+    server.enqueue(json(200, example));
+
+    CursorPage<InvocationSummary> page = client.runs().listInvocations("r");
+
+    assertThat(page.nextCursor())
+        .contains("eyJpZCI6IjNmYTg1ZjY0NTcxNzQ1NjJiM2ZjMmM5NjNmNjZhZmE2In0");
+    InvocationSummary invocation = page.data().get(0);
+    assertThat(invocation.id()).isEqualTo("3fa85f64-5717-4562-b3fc-2c963f66afa6");
+    assertThat(invocation.runId()).isEqualTo("7c9e6679-7425-40de-944b-e07fc1f90ae7");
+    assertThat(invocation.runtimeId()).isEqualTo("1c6b147a-8f3a-4d2a-9f3e-2a1b5c4d7e8f");
+    assertThat(invocation.action()).isEqualTo(InvocationAction.ACT);
+    assertThat(invocation.status()).isEqualTo(InvocationStatus.FAILED);
+    assertThat(invocation.createdAt())
+        .isEqualTo(OffsetDateTime.of(2024, 6, 10, 15, 22, 30, 0, ZoneOffset.UTC));
+    assertThat(invocation.finishedAt())
+        .contains(OffsetDateTime.of(2024, 6, 10, 15, 22, 35, 0, ZoneOffset.UTC));
+    assertThat(invocation.durationMs()).contains(350L);
+    InvocationError error = invocation.error().get();
+    assertThat(error.message()).isEqualTo("Invocation exceeded the maximum allowed duration.");
+    assertThat(error.code()).contains("invocation.timeout");
+    Map<String, Object> details = new HashMap<>();
+    details.put("timeoutSeconds", 30);
+    details.put("step", "fetchData");
+    assertThat(error.details()).isEqualTo(details);
+    assertThat(invocation.additionalProperties()).isEmpty();
+  }
+
+  @Test
+  void unknownEnumValuesDecodeAsUnknownAndKeepTheWireString() {
+    InvocationSummary invocation =
+        onlyItem(item("").replace("\"running\"", "\"paused\"").replace("observe", "teleport"));
+
+    assertThat(invocation.status()).isEqualTo(InvocationStatus.UNKNOWN);
+    assertThat(invocation.statusValue()).isEqualTo("paused");
+    assertThat(invocation.action()).isEqualTo(InvocationAction.UNKNOWN);
+    assertThat(invocation.actionValue()).isEqualTo("teleport");
+  }
+
+  @Test
+  void unknownFieldsAreKeptAsPlainJavaValues() {
+    InvocationSummary invocation =
+        onlyItem(item(",\"priority\":3,\"tags\":[\"a\",true,null],\"meta\":{\"x\":1.5}"));
+
+    assertThat(invocation.additionalProperties())
+        .containsEntry("priority", 3)
+        .containsEntry("tags", Arrays.asList("a", true, null));
+    assertThat(invocation.additionalProperties().get("meta"))
+        .isEqualTo(java.util.Collections.singletonMap("x", 1.5));
+  }
+
+  @Test
+  void nullableFieldsAbsentOrNullAreEmpty() {
+    InvocationSummary absent = onlyItem(item(""));
+    assertThat(absent.finishedAt()).isEmpty();
+    assertThat(absent.durationMs()).isEmpty();
+    assertThat(absent.error()).isEmpty();
+
+    InvocationSummary nulls =
+        onlyItem(item(",\"finishedAt\":null,\"durationMs\":null,\"error\":null"));
+    assertThat(nulls).isEqualTo(absent);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "2024-06-10T15:22:30Z, 2024-06-10T15:22:30Z",
+    "2024-06-10T17:22:30+02:00, 2024-06-10T17:22:30+02:00",
+    "2024-06-10T15:22:30.123456Z, 2024-06-10T15:22:30.123456Z",
+    "2024-06-10T15:22:30.5-05:30, 2024-06-10T15:22:30.500-05:30",
+    "2024-06-10T17:22:30+0200, 2024-06-10T17:22:30+02:00",
+  })
+  void timestampsAcceptIsoOffsetForms(String wire, String expected) {
+    InvocationSummary invocation = onlyItem(item("").replace("2024-06-10T15:22:30Z", wire));
+    assertThat(invocation.createdAt()).isEqualTo(OffsetDateTime.parse(expected));
+  }
+
+  @Test
+  void modelsAreValuesWithReadableToString() {
+    InvocationSummary a = onlyItem(item(",\"durationMs\":5"));
+    InvocationSummary b = a.toBuilder().build();
+    assertThat(b).isEqualTo(a).hasSameHashCodeAs(a);
+    assertThat(a.toBuilder().status(InvocationStatus.FAILED).build()).isNotEqualTo(a);
+    assertThat(a.toString()).contains("id=i1", "status=running", "durationMs=5");
+  }
+
+  @Test
+  void modelCollectionsAreUnmodifiable() {
+    InvocationSummary invocation = onlyItem(item(",\"extra\":1"));
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> invocation.additionalProperties().put("x", 1))
+        .isInstanceOf(UnsupportedOperationException.class);
+  }
+}
