@@ -30,6 +30,14 @@ public final class TestClients {
     return new BctrlClient.Builder(env::get);
   }
 
+  /** A builder aimed at {@code server} that waits for real, through {@code delayer}. */
+  public static BctrlClient.Builder builderWithDelayer(MockWebServer server, Delayer delayer) {
+    return new BctrlClient.Builder(name -> null)
+        .apiKey(API_KEY)
+        .baseUrl(server.url("/").toString())
+        .delayer(delayer);
+  }
+
   /** Records each wait the retry policy asks for and returns at once. */
   public static final class RecordingDelayer implements Delayer {
     public final List<Long> waits = new CopyOnWriteArrayList<>();
