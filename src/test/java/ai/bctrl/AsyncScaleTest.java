@@ -29,6 +29,7 @@ class AsyncScaleTest {
   void twoHundredConcurrentWalksUseAFlatNumberOfThreads() throws Exception {
     PagedDispatcher pages = new PagedDispatcher(PAGES, 5);
     try (MockWebServer server = new MockWebServer()) {
+      server.setServerSocketFactory(new NoDelayServerSockets());
       server.setDispatcher(
           new okhttp3.mockwebserver.Dispatcher() {
             @Override

@@ -1,0 +1,67 @@
+package ai.bctrl.examples;
+
+import ai.bctrl.BctrlClient;
+import ai.bctrl.examples.gateway.DemoDataset;
+import ai.bctrl.examples.gateway.LocalGateway;
+import java.io.IOException;
+
+/**
+ * Where the examples get their client: the real API when {@code BCTRL_API_KEY} is set (run id from
+ * the first argument), else a {@link LocalGateway} started in-process with its demo run.
+ */
+final class ExampleSupport implements AutoCloseable {
+  final BctrlClient client;
+  final String runId;
+  final String baseUrl;
+  private final LocalGateway gateway;
+
+  private ExampleSupport(BctrlClient client, String runId, String baseUrl, LocalGateway gateway) {
+    this.client = client;
+    this.runId = runId;
+    this.baseUrl = baseUrl;
+    this.gateway = gateway;
+  }
+
+  /** {@code runIdArg} is used against the real API; the local gateway always has the demo run. */
+  static ExampleSupport connect(String runIdArg) throws IOException {
+    String key = System.getenv("BCTRL_API_KEY");
+    if (key != null && !key.isEmpty()) {
+      if (runIdArg == null) {
+        throw new IllegalArgumentException("give the run id as the first argument");
+      }
+      String baseUrl = System.getenv("BCTRL_BASE_URL");
+      return new ExampleSupport(
+          BctrlClient.fromEnv(),
+          runIdArg,
+          baseUrl != null ? baseUrl : BctrlClient.DEFAULT_BASE_URL,
+          null);
+    }
+    LocalGateway gateway = LocalGateway.start();
+    System.err.println("BCTRL_API_KEY is not set: using the local gateway at " + gateway.baseUrl());
+    BctrlClient client =
+        BctrlClient.builder().baseUrl(gateway.baseUrl()).apiKey(gateway.apiKey()).build();
+    return new ExampleSupport(client, DemoDataset.DEMO_RUN_ID, gateway.baseUrl(), gateway);
+  }
+
+  /** The first argument that is not an option, or null. */
+  static String runIdArgument(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].startsWith("--")) {
+        if (!args[i].equals("--json")) {
+          i++;
+        }
+        continue;
+      }
+      return args[i];
+    }
+    return null;
+  }
+
+  @Override
+  public void close() {
+    client.close();
+    if (gateway != null) {
+      gateway.close();
+    }
+  }
+}

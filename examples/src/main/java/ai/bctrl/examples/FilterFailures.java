@@ -1,0 +1,33 @@
+package ai.bctrl.examples;
+
+import ai.bctrl.BctrlClient;
+import ai.bctrl.models.InvocationAction;
+import ai.bctrl.models.InvocationStatus;
+import ai.bctrl.models.InvocationSummary;
+import ai.bctrl.runs.ListInvocationsParams;
+
+/** Lists the failed and timed-out browser-use and captcha invocations, with their error codes. */
+public final class FilterFailures {
+  private FilterFailures() {}
+
+  public static void main(String[] args) throws Exception {
+    try (ExampleSupport example = ExampleSupport.connect(ExampleSupport.runIdArgument(args))) {
+      printFailures(example.client, example.runId);
+    }
+  }
+
+  static void printFailures(BctrlClient client, String runId) {
+    // README: filters
+    ListInvocationsParams failures =
+        ListInvocationsParams.builder()
+            .status(InvocationStatus.FAILED, InvocationStatus.TIMED_OUT)
+            .action(InvocationAction.BROWSER_USE, InvocationAction.SOLVE_CAPTCHA)
+            .limit(100)
+            .build();
+    for (InvocationSummary invocation : client.runs().listInvocations(runId, failures)) {
+      String code = invocation.error().flatMap(e -> e.code()).orElse("(no code)");
+      System.out.println(invocation.id() + "  " + invocation.status() + "  " + code);
+    }
+    // README: end
+  }
+}

@@ -1,0 +1,181 @@
+package ai.bctrl.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.bctrl.BctrlClient;
+import ai.bctrl.examples.gateway.DemoDataset;
+import ai.bctrl.examples.gateway.LocalGateway;
+import ai.bctrl.models.InvocationAction;
+import ai.bctrl.models.InvocationStatus;
+import ai.bctrl.models.InvocationSummary;
+import ai.bctrl.runs.ListInvocationsParams;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class LocalGatewayTest {
+  private LocalGateway gateway;
+  private BctrlClient client;
+
+  @BeforeEach
+  void start() throws Exception {
+    gateway = LocalGateway.start();
+    client = BctrlClient.builder().baseUrl(gateway.baseUrl()).apiKey(gateway.apiKey()).build();
+  }
+
+  @AfterEach
+  void stop() {
+    client.close();
+    gateway.close();
+  }
+
+  static Stream<Arguments> walks() {
+    return Stream.of(
+        Arguments.of(1, EnumSet.noneOf(InvocationStatus.class), EnumSet.noneOf(InvocationAction.class)),
+        Arguments.of(7, EnumSet.noneOf(InvocationStatus.class), EnumSet.noneOf(InvocationAction.class)),
+        Arguments.of(50, EnumSet.of(InvocationStatus.FAILED), EnumSet.noneOf(InvocationAction.class)),
+        Arguments.of(
+            13,
+            EnumSet.of(InvocationStatus.FAILED, InvocationStatus.TIMED_OUT),
+            EnumSet.of(InvocationAction.ACT, InvocationAction.SOLVE_CAPTCHA)),
+        Arguments.of(500, EnumSet.noneOf(InvocationStatus.class), EnumSet.of(InvocationAction.EXTRACT)),
+        Arguments.of(3, EnumSet.of(InvocationStatus.QUEUED), EnumSet.noneOf(InvocationAction.class)));
+  }
+
+  @ParameterizedTest
+  @MethodSource("walks")
+  void paginationCoversEveryMatchingItemOnceInOrder(
+      int limit, Set<InvocationStatus> statuses, Set<InvocationAction> actions) {
+    List<String> expected =
+        DemoDataset.demoRun().stream()
+            .filter(i -> statuses.isEmpty() || statuses.contains(i.status()))
+            .filter(i -> actions.isEmpty() || actions.contains(i.action()))
+            .map(InvocationSummary::id)
+            .collect(Collectors.toList());
+    ListInvocationsParams params =
+        ListInvocationsParams.builder().limit(limit).status(statuses).action(actions).build();
+
+    List<String> walked = new ArrayList<>();
+    int pages = 0;
+    for (ai.bctrl.pagination.CursorPage<InvocationSummary> page :
+        client.runs().listInvocations(DemoDataset.DEMO_RUN_ID, params).pages()) {
+      assertThat(page.data().size()).isLessThanOrEqualTo(limit);
+      page.data().forEach(i -> walked.add(i.id()));
+      pages++;
+    }
+
+    assertThat(expected).isNotEmpty();
+    assertThat(walked).isEqualTo(expected);
+    assertThat(new HashSet<>(walked)).hasSameSizeAs(walked);
+    assertThat(pages).isEqualTo(Math.max(1, (expected.size() + limit - 1) / limit));
+  }
+
+  @Test
+  void theDemoRunHasEveryActionAndStatus() {
+    Set<InvocationAction> actions = EnumSet.noneOf(InvocationAction.class);
+    Set<InvocationStatus> statuses = EnumSet.noneOf(InvocationStatus.class);
+    for (InvocationSummary invocation : DemoDataset.demoRun()) {
+      actions.add(invocation.action());
+      statuses.add(invocation.status());
+    }
+    assertThat(actions).hasSize(6);
+    assertThat(statuses).hasSize(8);
+    assertThat(DemoDataset.demoRun()).isEqualTo(DemoDataset.demoRun());
+  }
+
+  @Test
+  void addedRunsAreServed() {
+    gateway.addRun("mine", DemoDataset.generate("mine", 3, 9L));
+    assertThat(client.runs().listInvocations("mine").stream().count()).isEqualTo(3);
+  }
+
+  /** Raw HTTP, so that the body's shape is checked as any client would see it. */
+  private JsonNode errorBody(String pathAndQuery, String authorization, int expectedStatus)
+      throws Exception {
+    HttpURLConnection connection =
+        (HttpURLConnection) new URL(gateway.baseUrl() + pathAndQuery).openConnection();
+    if (authorization != null) {
+      connection.setRequestProperty("Authorization", authorization);
+    }
+    assertThat(connection.getResponseCode()).isEqualTo(expectedStatus);
+    try (InputStream in = connection.getErrorStream()) {
+      JsonNode body = new ObjectMapper().readTree(in);
+      assertThat(body.path("code").isTextual()).as("code").isTrue();
+      assertThat(body.path("error").isTextual()).as("error").isTrue();
+      assertThat(body.path("requestId").asText()).startsWith("req_");
+      assertThat(connection.getHeaderField("X-Request-Id")).isEqualTo(body.path("requestId").asText());
+      assertThat(
+              Arrays.asList(
+                  "invalid_input",
+                  "unauthorized",
+                  "capability_denied",
+                  "capability_limit_exceeded",
+                  "rate_limited",
+                  "not_found",
+                  "conflict",
+                  "upstream",
+                  "server"))
+          .contains(body.path("reasonClass").asText());
+      return body;
+    }
+  }
+
+  @Test
+  void errorsUseTheSpecShape() throws Exception {
+    String bearer = "Bearer " + gateway.apiKey();
+    String list = "/v1/runs/demo-run/invocations";
+    assertThat(errorBody(list, null, 401).path("code").asText()).isEqualTo("auth.missing");
+    assertThat(errorBody(list, "Bearer wrong", 401).path("code").asText()).isEqualTo("auth.invalid");
+    JsonNode notFound = errorBody("/v1/runs/nope/invocations", bearer, 404);
+    assertThat(notFound.path("code").asText()).isEqualTo("run.not_found");
+    assertThat(notFound.path("details").path("runId").asText()).isEqualTo("nope");
+    for (String query :
+        new String[] {"?limit=0", "?limit=abc", "?cursor=%25%25", "?cursor=Zm9v", "?status=paused", "?action=fly"}) {
+      assertThat(errorBody(list + query, bearer, 400).path("code").asText())
+          .as(query)
+          .isEqualTo("request.invalid");
+    }
+  }
+
+  @Test
+  void aCursorFromOtherFiltersIsRefused() throws Exception {
+    String cursor =
+        client
+            .runs()
+            .listInvocations(DemoDataset.DEMO_RUN_ID, ListInvocationsParams.builder().limit(5).build())
+            .nextCursor()
+            .get();
+    errorBody("/v1/runs/demo-run/invocations?status=failed&cursor=" + cursor, "Bearer " + gateway.apiKey(), 400);
+  }
+
+  @Test
+  void faultInjectionIsRiddenOutByTheSdksRetries() throws Exception {
+    try (LocalGateway flaky = LocalGateway.start(0, "k", 0.3, 42L);
+        BctrlClient retrying =
+            BctrlClient.builder().baseUrl(flaky.baseUrl()).apiKey("k").maxRetries(6).build()) {
+      List<String> ids =
+          retrying.runs().listInvocations(DemoDataset.DEMO_RUN_ID).stream()
+              .map(InvocationSummary::id)
+              .collect(Collectors.toList());
+      assertThat(ids)
+          .isEqualTo(
+              DemoDataset.demoRun().stream().map(InvocationSummary::id).collect(Collectors.toList()));
+    }
+  }
+}
