@@ -8,17 +8,31 @@ public final class Quickstart {
   private Quickstart() {}
 
   public static void main(String[] args) throws Exception {
-    try (ExampleSupport example = ExampleSupport.connect(ExampleSupport.runIdArgument(args))) {
-      listAll(example.client, example.runId);
+    String runId = ExampleSupport.runIdArgument(args);
+    if (System.getenv("BCTRL_API_KEY") != null && runId != null) {
+      fromEnvironment(runId);
+      return;
+    }
+    try (ExampleSupport example = ExampleSupport.connect(runId)) {
+      print(example.client, example.runId);
     }
   }
 
-  static void listAll(BctrlClient client, String runId) {
+  static void fromEnvironment(String runId) {
     // README: quickstart
+    try (BctrlClient client = BctrlClient.fromEnv()) { // reads BCTRL_API_KEY
+      for (InvocationSummary invocation : client.runs().listInvocations(runId)) {
+        System.out.println(
+            invocation.createdAt() + "  " + invocation.action() + "  " + invocation.status());
+      }
+    }
+    // README: end
+  }
+
+  static void print(BctrlClient client, String runId) {
     for (InvocationSummary invocation : client.runs().listInvocations(runId)) {
       System.out.println(
           invocation.createdAt() + "  " + invocation.action() + "  " + invocation.status());
     }
-    // README: end
   }
 }

@@ -59,4 +59,22 @@ class ExamplesRunTest {
         .contains("unknown run:   no such run (run.not_found, request req_local_")
         .contains("wrong API key: check BCTRL_API_KEY: 401 auth.invalid");
   }
+
+  @Test
+  void configurationBuildsAndPerCallOptionsWork() throws Exception {
+    String out = stdoutOf(Configuration::main);
+    assertThat(out)
+        .contains("BctrlClient{baseUrl=http://localhost:8787/, timeout=PT30S, maxRetries=2")
+        .contains("100 on page 1")
+        .doesNotContain("bk_live_");
+  }
+
+  @Test
+  void asyncWalkCountsFailures() throws Exception {
+    long expected =
+        ai.bctrl.examples.gateway.DemoDataset.demoRun().stream()
+            .filter(i -> i.error().isPresent())
+            .count();
+    assertThat(stdoutOf(AsyncWalk::main)).isEqualTo(expected + " failed\n");
+  }
 }

@@ -1,0 +1,36 @@
+package ai.bctrl.examples;
+
+import ai.bctrl.BctrlClient;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Counts failed invocations of a run without blocking a thread per request. */
+public final class AsyncWalk {
+  private AsyncWalk() {}
+
+  public static void main(String[] args) throws Exception {
+    try (ExampleSupport example = ExampleSupport.connect(ExampleSupport.runIdArgument(args))) {
+      System.out.println(countFailed(example.client, example.runId).get() + " failed");
+    }
+  }
+
+  static CompletableFuture<Long> countFailed(BctrlClient client, String runId) {
+    // README: async
+    AtomicLong failed = new AtomicLong();
+    CompletableFuture<Long> done =
+        client
+            .runs()
+            .listInvocationsAsync(runId)
+            .thenCompose(
+                first ->
+                    first.forEachAsync(
+                        invocation -> {
+                          if (invocation.error().isPresent()) {
+                            failed.incrementAndGet();
+                          }
+                        }))
+            .thenApply(ignored -> failed.get());
+    // README: end
+    return done;
+  }
+}
