@@ -27,8 +27,10 @@ import okhttp3.OkHttpClient;
 public final class BctrlClient implements AutoCloseable {
   /** The production API. */
   public static final String DEFAULT_BASE_URL = "https://api.bctrl.ai";
+
   /** Timeout of each attempt unless the builder or the call sets one. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+
   /** Retries after the first attempt unless the builder or the call sets a number. */
   public static final int DEFAULT_MAX_RETRIES = 2;
 
@@ -43,8 +45,8 @@ public final class BctrlClient implements AutoCloseable {
   }
 
   /**
-   * Returns a builder. Settings left unset come from the environment: {@code BCTRL_API_KEY},
-   * {@code BCTRL_BASE_URL}, {@code BCTRL_LOG}.
+   * Returns a builder. Settings left unset come from the environment: {@code BCTRL_API_KEY}, {@code
+   * BCTRL_BASE_URL}, {@code BCTRL_LOG}.
    *
    * @return a new builder
    */
@@ -111,8 +113,7 @@ public final class BctrlClient implements AutoCloseable {
     }
 
     /**
-     * Sets the API key, sent as {@code Authorization: Bearer <key>}. Unset: {@code
-     * BCTRL_API_KEY}.
+     * Sets the API key, sent as {@code Authorization: Bearer <key>}. Unset: {@code BCTRL_API_KEY}.
      *
      * @param apiKey the key
      * @return this builder

@@ -18,8 +18,8 @@ import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.Test;
 
 /**
- * Many async walks through one client with a small dispatcher: they all finish and the JVM's
- * thread count does not grow with the number of walks. Prints the figures for the issue note.
+ * Many async walks through one client with a small dispatcher: they all finish and the JVM's thread
+ * count does not grow with the number of walks. Prints the figures for the issue note.
  */
 class AsyncScaleTest {
   private static final int WALKS = 200;
@@ -53,7 +53,9 @@ class AsyncScaleTest {
       long start = System.nanoTime();
 
       try (BctrlClient client =
-          TestClients.builderWithDelayer(server, new SystemDelayer()).okHttpClient(okHttp).build()) {
+          TestClients.builderWithDelayer(server, new SystemDelayer())
+              .okHttpClient(okHttp)
+              .build()) {
         List<CompletableFuture<Void>> walks = new ArrayList<>();
         for (int w = 0; w < WALKS; w++) {
           walks.add(

@@ -66,7 +66,8 @@ class AsyncTest {
 
     CursorPage<InvocationSummary> first = await(client.runs().listInvocationsAsync("r"));
 
-    assertThat(first.data()).extracting(InvocationSummary::id)
+    assertThat(first.data())
+        .extracting(InvocationSummary::id)
         .containsExactly(invocationId(0), invocationId(1));
     assertThat(server.takeRequest().getPath()).isEqualTo("/v1/runs/r/invocations");
   }
@@ -157,8 +158,7 @@ class AsyncTest {
       assertThat(causeOf(noRetry)).isInstanceOf(AuthenticationException.class);
       assertThat(causeOf(noRetry)).isInstanceOf(InternalServerException.class);
       assertThat(causeOf(noRetry)).isInstanceOf(BctrlDecodeException.class);
-      assertThat(causeOf(noRetry))
-          .isInstanceOf(ai.bctrl.errors.BctrlConnectionException.class);
+      assertThat(causeOf(noRetry)).isInstanceOf(ai.bctrl.errors.BctrlConnectionException.class);
     }
   }
 
@@ -174,7 +174,8 @@ class AsyncTest {
     CursorPage<InvocationSummary> first = await(client.runs().listInvocationsAsync("r"));
     AtomicInteger seen = new AtomicInteger();
 
-    Throwable failure = catchThrowable(() -> await(first.forEachAsync(i -> seen.incrementAndGet())));
+    Throwable failure =
+        catchThrowable(() -> await(first.forEachAsync(i -> seen.incrementAndGet())));
 
     assertThat(failure).isInstanceOf(ExecutionException.class);
     assertThat(failure.getCause()).isInstanceOf(InternalServerException.class);

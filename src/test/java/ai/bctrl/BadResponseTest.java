@@ -34,8 +34,7 @@ class BadResponseTest {
   private BctrlDecodeException decodeFailure(MockResponse response) {
     server.enqueue(response.setHeader("X-Request-Id", "req_bad"));
     BctrlDecodeException failure =
-        catchThrowableOfType(
-            BctrlDecodeException.class, () -> client.runs().listInvocations("r"));
+        catchThrowableOfType(BctrlDecodeException.class, () -> client.runs().listInvocations("r"));
     assertThat(failure).as("a BctrlDecodeException").isNotNull();
     assertThat(server.getRequestCount()).as("decode failures are not retried").isEqualTo(1);
     assertThat(failure.statusCode()).isEqualTo(200);
@@ -76,8 +75,7 @@ class BadResponseTest {
   void htmlPageWithStatus200() {
     String html = "<!doctype html><html><body>Please log in</body></html>";
     BctrlDecodeException failure =
-        decodeFailure(
-            new MockResponse().setHeader("Content-Type", "text/html").setBody(html));
+        decodeFailure(new MockResponse().setHeader("Content-Type", "text/html").setBody(html));
     assertThat(failure.getMessage()).contains("invalid JSON").contains("'<'");
     assertThat(failure.rawBody()).isEqualTo(html);
   }
@@ -93,7 +91,8 @@ class BadResponseTest {
 
   @Test
   void missingRequiredFieldIsNamed() {
-    String body = "{\"data\":[" + Fixtures.invocationJson(0).replace("\"runtimeId\"", "\"x\"") + "]}";
+    String body =
+        "{\"data\":[" + Fixtures.invocationJson(0).replace("\"runtimeId\"", "\"x\"") + "]}";
     BctrlDecodeException failure = decodeFailure(json(200, body));
     assertThat(failure.getMessage()).contains("data[0].runtimeId: required field is missing");
   }
@@ -106,7 +105,8 @@ class BadResponseTest {
             + "]}";
     BctrlDecodeException failure = decodeFailure(json(200, body));
     assertThat(failure.getMessage())
-        .contains("data[0].finishedAt: expected an ISO-8601 date-time with offset, got \"yesterday\"");
+        .contains(
+            "data[0].finishedAt: expected an ISO-8601 date-time with offset, got \"yesterday\"");
   }
 
   @Test

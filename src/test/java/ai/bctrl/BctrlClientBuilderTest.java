@@ -122,7 +122,9 @@ class BctrlClientBuilderTest {
     assertThatThrownBy(() -> BctrlClient.builder().maxRetries(-1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("maxRetries");
-    assertThatThrownBy(() -> TestClients.builderWithEnv(env("BCTRL_API_KEY", "k", "BCTRL_LOG", "loud")).build())
+    assertThatThrownBy(
+            () ->
+                TestClients.builderWithEnv(env("BCTRL_API_KEY", "k", "BCTRL_LOG", "loud")).build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("log level");
   }

@@ -33,6 +33,7 @@ class PaginationFaultTest {
   @BeforeEach
   void start() throws Exception {
     server = new MockWebServer();
+    server.setServerSocketFactory(new NoDelayServerSockets());
     server.start();
     pool = new ConnectionPool();
     client =
@@ -190,7 +191,8 @@ class PaginationFaultTest {
   @Test
   void aFailedFetchCanBeRetriedInPlaceByAskingAgain() {
     server.setDispatcher(
-        new PagedDispatcher(2, 1, (page, attempt) -> page == 1 && attempt <= 3 ? statusBody(500) : null));
+        new PagedDispatcher(
+            2, 1, (page, attempt) -> page == 1 && attempt <= 3 ? statusBody(500) : null));
     java.util.Iterator<InvocationSummary> items = client.runs().listInvocations("r").iterator();
     items.next();
 

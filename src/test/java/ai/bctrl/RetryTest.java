@@ -178,8 +178,7 @@ class RetryTest {
 
   @Test
   void retriesAConnectionDroppedMidBody() {
-    server.enqueue(
-        page(0, 50, null).setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
+    server.enqueue(page(0, 50, null).setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
     server.enqueue(page(0, 50, null));
 
     assertThat(client.runs().listInvocations("r").data()).hasSize(50);
@@ -258,6 +257,7 @@ class RetryTest {
     BctrlApiException failure =
         catchThrowableOfType(BctrlApiException.class, () -> client.runs().listInvocations("r"));
 
-    assertThat(failure.getMessage()).isEqualTo("404 run.not_found: Run r not found (request req_9)");
+    assertThat(failure.getMessage())
+        .isEqualTo("404 run.not_found: Run r not found (request req_9)");
   }
 }

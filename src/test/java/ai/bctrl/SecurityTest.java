@@ -103,7 +103,7 @@ class SecurityTest {
 
   @Test
   void theKeyAppearsInNoExceptionMessage() {
-    server.enqueue(new MockResponse().setResponseCode(401).setBody("bad key " ));
+    server.enqueue(new MockResponse().setResponseCode(401).setBody("bad key "));
     server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
     server.enqueue(new MockResponse().setBody("not json"));
     try (BctrlClient client = TestClients.builder(server).maxRetries(0).build()) {

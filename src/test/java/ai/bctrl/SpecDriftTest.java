@@ -89,8 +89,7 @@ class SpecDriftTest {
 
   @Test
   void everyListEnvelopePropertyHasAnAccessor() {
-    assertThat(accessors(CursorPage.class))
-        .containsAll(properties("RunInvocationListResponse"));
+    assertThat(accessors(CursorPage.class)).containsAll(properties("RunInvocationListResponse"));
   }
 
   @Test

@@ -44,8 +44,8 @@ class TransientFaultWalkTest {
 
   /**
    * A seeded plan: each page fails 0, 1 or 2 times (fewer than maxRetries), each failure one of a
-   * 503, a 429 with Retry-After: 0, a connection dropped before the response, or one dropped in
-   * the middle of the body.
+   * 503, a 429 with Retry-After: 0, a connection dropped before the response, or one dropped in the
+   * middle of the body.
    */
   private static PagedDispatcher flakyServer(long seed) {
     Random random = new Random(seed);

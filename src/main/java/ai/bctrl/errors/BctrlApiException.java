@@ -33,10 +33,19 @@ import java.util.TreeMap;
 public class BctrlApiException extends BctrlException {
   private static final long serialVersionUID = 1L;
 
+  /** The HTTP status. */
   private final int statusCode;
+
+  /** The decoded error body; not serialized, as the models are not {@code Serializable}. */
   private final transient ErrorResponse errorResponse;
+
+  /** The body as received. */
   private final String rawBody;
+
+  /** The response headers, names matched case-insensitively. */
   private final Map<String, List<String>> headers;
+
+  /** The delay the server asked for, or null. */
   private final Duration retryAfter;
 
   BctrlApiException(Fields fields) {
@@ -49,8 +58,8 @@ public class BctrlApiException extends BctrlException {
   }
 
   /**
-   * Creates the exception that matches {@code statusCode}, following the table above. The SDK
-   * calls this for every non-2xx response; tests can call it to build realistic failures.
+   * Creates the exception that matches {@code statusCode}, following the table above. The SDK calls
+   * this for every non-2xx response; tests can call it to build realistic failures.
    *
    * @param statusCode the HTTP status, not 2xx
    * @param errorResponse the decoded error body, or null when the body was not the API's shape
@@ -70,8 +79,7 @@ public class BctrlApiException extends BctrlException {
       int attempts,
       String resumeCursor) {
     Fields fields =
-        new Fields(
-            statusCode, errorResponse, rawBody, headers, retryAfter, attempts, resumeCursor);
+        new Fields(statusCode, errorResponse, rawBody, headers, retryAfter, attempts, resumeCursor);
     switch (statusCode) {
       case 400:
         return new BadRequestException(fields);

@@ -3,15 +3,20 @@ package ai.bctrl.errors;
 import java.util.Optional;
 
 /**
- * A successful (2xx) response whose body does not match the API's schema: not JSON, cut short, or
- * a field of the wrong type. The message names the field; {@link #rawBody()} keeps what the server
+ * A successful (2xx) response whose body does not match the API's schema: not JSON, cut short, or a
+ * field of the wrong type. The message names the field; {@link #rawBody()} keeps what the server
  * sent. Not retried: the same request would most likely get the same body.
  */
 public class BctrlDecodeException extends BctrlException {
   private static final long serialVersionUID = 1L;
 
+  /** The HTTP status of the response. */
   private final int statusCode;
+
+  /** The server's request id, or null. */
   private final String requestId;
+
+  /** The body as received, cut at one MiB. */
   private final String rawBody;
 
   /**

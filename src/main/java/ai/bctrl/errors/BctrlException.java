@@ -11,7 +11,10 @@ import java.util.Optional;
 public class BctrlException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The cursor of the page whose fetch failed, or null. */
   private final String resumeCursor;
+
+  /** How many HTTP attempts were made. */
   private final int attempts;
 
   /**
@@ -38,10 +41,10 @@ public class BctrlException extends RuntimeException {
   }
 
   /**
-   * Returns the cursor of the page whose fetch failed. Passing it as {@code cursor} in a new
-   * {@code listInvocations} call resumes the walk at that page. Empty when the failed request was
-   * for the first page of a walk that started without a cursor (start over), or when no page was
-   * being fetched.
+   * Returns the cursor of the page whose fetch failed. Passing it as {@code cursor} in a new {@code
+   * listInvocations} call resumes the walk at that page. Empty when the failed request was for the
+   * first page of a walk that started without a cursor (start over), or when no page was being
+   * fetched.
    *
    * @return the cursor to resume from, or empty
    */

@@ -29,8 +29,8 @@ public final class CursorGuard {
   /**
    * Checks a page before the walk follows its {@code nextCursor}, and records that cursor.
    *
-   * @throws BctrlPaginationException if the cursor was already followed, or if too many empty
-   *     pages came in a row
+   * @throws BctrlPaginationException if the cursor was already followed, or if too many empty pages
+   *     came in a row
    */
   public void beforeFollowing(boolean pageWasEmpty, String nextCursor) {
     pages++;

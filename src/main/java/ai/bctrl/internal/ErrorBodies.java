@@ -8,7 +8,9 @@ import java.util.Map;
 final class ErrorBodies {
   private ErrorBodies() {}
 
-  /** Returns the decoded body, or null when it is not JSON or lacks {@code code} or {@code error}. */
+  /**
+   * Returns the decoded body, or null when it is not JSON or lacks {@code code} or {@code error}.
+   */
   @SuppressWarnings("unchecked")
   static ErrorResponse parse(String rawBody) {
     if (rawBody == null || rawBody.isEmpty()) {

@@ -14,6 +14,7 @@ import okhttp3.Headers;
 final class RetryPolicy {
   static final long INITIAL_BACKOFF_MS = 500;
   static final long MAX_BACKOFF_MS = 8_000;
+
   /** A server delay above this is not slept through; the caller gets the exception at once. */
   static final long MAX_SERVER_DELAY_MS = 60_000;
 
@@ -57,7 +58,8 @@ final class RetryPolicy {
       return nonNegative((long) (Double.parseDouble(after.trim()) * 1000));
     } catch (NumberFormatException notSeconds) {
       try {
-        ZonedDateTime date = ZonedDateTime.parse(after.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
+        ZonedDateTime date =
+            ZonedDateTime.parse(after.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
         return nonNegative(date.toInstant().toEpochMilli() - nowMillis);
       } catch (DateTimeParseException notADate) {
         return null;

@@ -7,9 +7,10 @@ import okhttp3.Headers;
 import okhttp3.Request;
 
 /**
- * One line per attempt on the {@code java.util.logging} logger {@code "ai.bctrl"}, when the client's
- * log level asks for it. Lines are logged at {@link Level#INFO} so that the JDK's default console
- * handler shows them; the client's level, not the logger's, decides whether they are written.
+ * One line per attempt on the {@code java.util.logging} logger {@code "ai.bctrl"}, when the
+ * client's log level asks for it. Lines are logged at {@link Level#INFO} so that the JDK's default
+ * console handler shows them; the client's level, not the logger's, decides whether they are
+ * written.
  */
 final class SdkLog {
   static final Logger LOGGER = Logger.getLogger("ai.bctrl");

@@ -11,11 +11,17 @@ import java.util.Map;
  * model that carried it keeps the wire string (see {@link InvocationSummary#actionValue()}).
  */
 public enum InvocationAction {
+  /** Performs an action on the page, such as a click or typing. */
   ACT("act"),
+  /** Finds the elements on the page that match an instruction. */
   OBSERVE("observe"),
+  /** Extracts structured data from the page. */
   EXTRACT("extract"),
+  /** A multi-step task run by the browser-use agent. */
   BROWSER_USE("browserUse"),
+  /** A multi-step task run by the Stagehand agent. */
   STAGEHAND_AGENT("stagehandAgent"),
+  /** Solves a captcha on the page. */
   SOLVE_CAPTCHA("solveCaptcha"),
   /** An action the API sent that this SDK version does not know. Never sent as a filter. */
   UNKNOWN(null);

@@ -10,13 +10,21 @@ import java.util.Map;
  * model that carried it keeps the wire string (see {@link InvocationSummary#statusValue()}).
  */
 public enum InvocationStatus {
+  /** Accepted and waiting for a runtime. */
   QUEUED("queued"),
+  /** Being handed to a browser runtime. */
   DISPATCHING("dispatching"),
+  /** Running in a browser runtime. */
   RUNNING("running"),
+  /** Cancellation was asked for and is under way. */
   CANCELLING("cancelling"),
+  /** Finished and did what it was asked. */
   SUCCEEDED("succeeded"),
+  /** Finished with an error; see {@link InvocationSummary#error()}. */
   FAILED("failed"),
+  /** Stopped by a cancellation. */
   CANCELLED("cancelled"),
+  /** Stopped for exceeding its time limit. */
   TIMED_OUT("timed_out"),
   /** A status the API sent that this SDK version does not know. Never sent as a filter. */
   UNKNOWN(null);

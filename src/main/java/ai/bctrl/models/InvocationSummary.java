@@ -168,8 +168,8 @@ public final class InvocationSummary {
   }
 
   /**
-   * Returns the fields the API sent that this SDK version has no accessor for, as plain Java
-   * values (String, Number, Boolean, List, Map, null).
+   * Returns the fields the API sent that this SDK version has no accessor for, as plain Java values
+   * (String, Number, Boolean, List, Map, null).
    *
    * @return an unmodifiable map, usually empty
    */

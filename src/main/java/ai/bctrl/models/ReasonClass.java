@@ -10,14 +10,23 @@ import java.util.Map;
  * {@link #UNKNOWN}; {@link ErrorResponse#reasonClassValue()} keeps the wire string.
  */
 public enum ReasonClass {
+  /** The request's input was invalid. */
   INVALID_INPUT("invalid_input"),
+  /** The API key is missing or invalid. */
   UNAUTHORIZED("unauthorized"),
+  /** The key may not use this capability. */
   CAPABILITY_DENIED("capability_denied"),
+  /** A usage limit of the capability was reached. */
   CAPABILITY_LIMIT_EXCEEDED("capability_limit_exceeded"),
+  /** Too many requests; retry later. */
   RATE_LIMITED("rate_limited"),
+  /** The resource does not exist. */
   NOT_FOUND("not_found"),
+  /** The resource is in a conflicting state. */
   CONFLICT("conflict"),
+  /** A service the API depends on failed. */
   UPSTREAM("upstream"),
+  /** The API itself failed. */
   SERVER("server"),
   /** Absent, or a category this SDK version does not know. */
   UNKNOWN(null);

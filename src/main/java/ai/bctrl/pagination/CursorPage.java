@@ -20,8 +20,8 @@ import java.util.stream.StreamSupport;
 /**
  * One page of a cursor-paginated list, and the way to every page after it.
  *
- * <p>Iterating a page yields its own items, then those of every later page, fetching each page
- * only when the items before it are used up:
+ * <p>Iterating a page yields its own items, then those of every later page, fetching each page only
+ * when the items before it are used up:
  *
  * <pre>{@code
  * for (InvocationSummary invocation : client.runs().listInvocations(runId)) {
@@ -36,8 +36,9 @@ import java.util.stream.StreamSupport;
  * cursor the walk already followed, or more than {@value CursorGuard#MAX_CONSECUTIVE_EMPTY_PAGES}
  * empty pages in a row.
  *
- * <p>When fetching a page fails, the exception's {@link ai.bctrl.errors.BctrlException#resumeCursor()
- * resumeCursor()} is that page's cursor: pass it as {@code cursor} to continue from there.
+ * <p>When fetching a page fails, the exception's {@link
+ * ai.bctrl.errors.BctrlException#resumeCursor() resumeCursor()} is that page's cursor: pass it as
+ * {@code cursor} to continue from there.
  *
  * @param <T> the item type
  */
@@ -162,8 +163,7 @@ public final class CursorPage<T> implements Iterable<T> {
    */
   public Stream<T> stream() {
     return StreamSupport.stream(
-        Spliterators.spliteratorUnknownSize(
-            iterator(), Spliterator.ORDERED | Spliterator.NONNULL),
+        Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL),
         false);
   }
 
@@ -204,7 +204,12 @@ public final class CursorPage<T> implements Iterable<T> {
 
   @Override
   public String toString() {
-    return "CursorPage{items=" + data.size() + ", cursor=" + cursor + ", nextCursor=" + nextCursor
+    return "CursorPage{items="
+        + data.size()
+        + ", cursor="
+        + cursor
+        + ", nextCursor="
+        + nextCursor
         + "}";
   }
 

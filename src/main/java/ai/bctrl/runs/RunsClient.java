@@ -57,8 +57,7 @@ public final class RunsClient {
    * @throws ai.bctrl.errors.BctrlException if the first page cannot be fetched
    * @see #listInvocations(String, ListInvocationsParams, RequestOptions)
    */
-  public CursorPage<InvocationSummary> listInvocations(
-      String runId, ListInvocationsParams params) {
+  public CursorPage<InvocationSummary> listInvocations(String runId, ListInvocationsParams params) {
     return listInvocations(runId, params, RequestOptions.none());
   }
 
@@ -110,9 +109,8 @@ public final class RunsClient {
 
   /**
    * As {@link #listInvocations(String, ListInvocationsParams, RequestOptions)}, without blocking:
-   * the request is enqueued on OkHttp's dispatcher and retries are scheduled, not slept. The
-   * future fails with the same exception a sync call would throw; cancelling it cancels the
-   * request.
+   * the request is enqueued on OkHttp's dispatcher and retries are scheduled, not slept. The future
+   * fails with the same exception a sync call would throw; cancelling it cancels the request.
    *
    * @param runId the run's id
    * @param params filters, page size and start cursor

@@ -38,8 +38,7 @@ class ErrorMappingTest {
 
   private BctrlException failureOf(MockResponse response) {
     server.enqueue(response);
-    return catchThrowableOfType(
-        BctrlException.class, () -> client.runs().listInvocations("run-1"));
+    return catchThrowableOfType(BctrlException.class, () -> client.runs().listInvocations("run-1"));
   }
 
   static Stream<Arguments> statuses() {

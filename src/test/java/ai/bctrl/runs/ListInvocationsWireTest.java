@@ -188,7 +188,8 @@ class ListInvocationsWireTest {
     assertThat(ids)
         .containsExactly(
             invocationId(0), invocationId(1), invocationId(2), invocationId(3), invocationId(4));
-    assertThat(take().getPath()).isEqualTo("/v1/runs/r/invocations?status=failed&action=act&limit=2");
+    assertThat(take().getPath())
+        .isEqualTo("/v1/runs/r/invocations?status=failed&action=act&limit=2");
     RecordedRequest second = take();
     assertThat(second.getPath())
         .isEqualTo("/v1/runs/r/invocations?status=failed&action=act&limit=2&cursor=c1");

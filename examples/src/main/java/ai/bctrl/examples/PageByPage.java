@@ -27,7 +27,8 @@ public final class PageByPage {
     ListInvocationsParams params = ListInvocationsParams.builder().limit(100).build();
     String saved = null;
     int pages = 0;
-    for (CursorPage<InvocationSummary> page : client.runs().listInvocations(runId, params).pages()) {
+    for (CursorPage<InvocationSummary> page :
+        client.runs().listInvocations(runId, params).pages()) {
       System.out.println("page " + (++pages) + ": " + page.data().size() + " invocations");
       saved = page.nextCursor().orElse(null); // null: that was the last page
       if (pages == count) {

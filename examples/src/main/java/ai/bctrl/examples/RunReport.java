@@ -19,8 +19,8 @@ import java.util.PriorityQueue;
 import java.util.TreeMap;
 
 /**
- * Walks every invocation of a run and prints what happened in it: totals, a status by action
- * table, duration percentiles, the commonest error codes and the slowest invocations.
+ * Walks every invocation of a run and prints what happened in it: totals, a status by action table,
+ * duration percentiles, the commonest error codes and the slowest invocations.
  *
  * <p>{@code ./examples/run RunReport [runId] [--json] [--status failed,timed_out] [--action act]}
  */
@@ -69,7 +69,8 @@ public final class RunReport {
       BctrlClient client, String runId, ListInvocationsParams params, PrintStream progress) {
     Report report = new Report(runId);
     int pages = 0;
-    for (CursorPage<InvocationSummary> page : client.runs().listInvocations(runId, params).pages()) {
+    for (CursorPage<InvocationSummary> page :
+        client.runs().listInvocations(runId, params).pages()) {
       for (InvocationSummary invocation : page.data()) {
         report.add(invocation);
       }

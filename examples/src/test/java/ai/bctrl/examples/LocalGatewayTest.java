@@ -47,15 +47,20 @@ class LocalGatewayTest {
 
   static Stream<Arguments> walks() {
     return Stream.of(
-        Arguments.of(1, EnumSet.noneOf(InvocationStatus.class), EnumSet.noneOf(InvocationAction.class)),
-        Arguments.of(7, EnumSet.noneOf(InvocationStatus.class), EnumSet.noneOf(InvocationAction.class)),
-        Arguments.of(50, EnumSet.of(InvocationStatus.FAILED), EnumSet.noneOf(InvocationAction.class)),
+        Arguments.of(
+            1, EnumSet.noneOf(InvocationStatus.class), EnumSet.noneOf(InvocationAction.class)),
+        Arguments.of(
+            7, EnumSet.noneOf(InvocationStatus.class), EnumSet.noneOf(InvocationAction.class)),
+        Arguments.of(
+            50, EnumSet.of(InvocationStatus.FAILED), EnumSet.noneOf(InvocationAction.class)),
         Arguments.of(
             13,
             EnumSet.of(InvocationStatus.FAILED, InvocationStatus.TIMED_OUT),
             EnumSet.of(InvocationAction.ACT, InvocationAction.SOLVE_CAPTCHA)),
-        Arguments.of(500, EnumSet.noneOf(InvocationStatus.class), EnumSet.of(InvocationAction.EXTRACT)),
-        Arguments.of(3, EnumSet.of(InvocationStatus.QUEUED), EnumSet.noneOf(InvocationAction.class)));
+        Arguments.of(
+            500, EnumSet.noneOf(InvocationStatus.class), EnumSet.of(InvocationAction.EXTRACT)),
+        Arguments.of(
+            3, EnumSet.of(InvocationStatus.QUEUED), EnumSet.noneOf(InvocationAction.class)));
   }
 
   @ParameterizedTest
@@ -119,7 +124,8 @@ class LocalGatewayTest {
       assertThat(body.path("code").isTextual()).as("code").isTrue();
       assertThat(body.path("error").isTextual()).as("error").isTrue();
       assertThat(body.path("requestId").asText()).startsWith("req_");
-      assertThat(connection.getHeaderField("X-Request-Id")).isEqualTo(body.path("requestId").asText());
+      assertThat(connection.getHeaderField("X-Request-Id"))
+          .isEqualTo(body.path("requestId").asText());
       assertThat(
               Arrays.asList(
                   "invalid_input",
@@ -141,12 +147,20 @@ class LocalGatewayTest {
     String bearer = "Bearer " + gateway.apiKey();
     String list = "/v1/runs/demo-run/invocations";
     assertThat(errorBody(list, null, 401).path("code").asText()).isEqualTo("auth.missing");
-    assertThat(errorBody(list, "Bearer wrong", 401).path("code").asText()).isEqualTo("auth.invalid");
+    assertThat(errorBody(list, "Bearer wrong", 401).path("code").asText())
+        .isEqualTo("auth.invalid");
     JsonNode notFound = errorBody("/v1/runs/nope/invocations", bearer, 404);
     assertThat(notFound.path("code").asText()).isEqualTo("run.not_found");
     assertThat(notFound.path("details").path("runId").asText()).isEqualTo("nope");
     for (String query :
-        new String[] {"?limit=0", "?limit=abc", "?cursor=%25%25", "?cursor=Zm9v", "?status=paused", "?action=fly"}) {
+        new String[] {
+          "?limit=0",
+          "?limit=abc",
+          "?cursor=%25%25",
+          "?cursor=Zm9v",
+          "?status=paused",
+          "?action=fly"
+        }) {
       assertThat(errorBody(list + query, bearer, 400).path("code").asText())
           .as(query)
           .isEqualTo("request.invalid");
@@ -158,10 +172,14 @@ class LocalGatewayTest {
     String cursor =
         client
             .runs()
-            .listInvocations(DemoDataset.DEMO_RUN_ID, ListInvocationsParams.builder().limit(5).build())
+            .listInvocations(
+                DemoDataset.DEMO_RUN_ID, ListInvocationsParams.builder().limit(5).build())
             .nextCursor()
             .get();
-    errorBody("/v1/runs/demo-run/invocations?status=failed&cursor=" + cursor, "Bearer " + gateway.apiKey(), 400);
+    errorBody(
+        "/v1/runs/demo-run/invocations?status=failed&cursor=" + cursor,
+        "Bearer " + gateway.apiKey(),
+        400);
   }
 
   @Test
@@ -175,7 +193,9 @@ class LocalGatewayTest {
               .collect(Collectors.toList());
       assertThat(ids)
           .isEqualTo(
-              DemoDataset.demoRun().stream().map(InvocationSummary::id).collect(Collectors.toList()));
+              DemoDataset.demoRun().stream()
+                  .map(InvocationSummary::id)
+                  .collect(Collectors.toList()));
     }
   }
 }

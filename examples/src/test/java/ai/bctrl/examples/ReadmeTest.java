@@ -38,7 +38,8 @@ class ReadmeTest {
     Matcher blocks = Pattern.compile("```java\n(.*?)```", Pattern.DOTALL).matcher(readme);
     StringBuilder sources = new StringBuilder();
     try (Stream<Path> files = Files.list(SOURCES)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".java")).collect(Collectors.toList())) {
+      for (Path file :
+          files.filter(f -> f.toString().endsWith(".java")).collect(Collectors.toList())) {
         sources.append(normalize(new String(Files.readAllBytes(file), StandardCharsets.UTF_8)));
         sources.append('\n');
       }

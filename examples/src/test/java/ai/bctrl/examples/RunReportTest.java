@@ -60,7 +60,8 @@ class RunReportTest {
     Map<String, Integer> expectedCodes = new HashMap<>();
     List<Long> durations = new ArrayList<>();
     for (InvocationSummary invocation : dataset) {
-      expectedCells.merge(invocation.statusValue() + "/" + invocation.actionValue(), 1, Integer::sum);
+      expectedCells.merge(
+          invocation.statusValue() + "/" + invocation.actionValue(), 1, Integer::sum);
       invocation.error().ifPresent(e -> expectedCodes.merge(e.code().get(), 1, Integer::sum));
       invocation.durationMs().ifPresent(durations::add);
     }
@@ -80,7 +81,10 @@ class RunReportTest {
                                 action.getValue().asInt())));
     assertThat(reportedCells).isEqualTo(expectedCells);
     Map<String, Integer> reportedCodes = new HashMap<>();
-    report.path("errorCodes").fields().forEachRemaining(e -> reportedCodes.put(e.getKey(), e.getValue().asInt()));
+    report
+        .path("errorCodes")
+        .fields()
+        .forEachRemaining(e -> reportedCodes.put(e.getKey(), e.getValue().asInt()));
     assertThat(reportedCodes).isEqualTo(expectedCodes);
     Collections.sort(durations);
     assertThat(report.path("durationMs").path("max").asLong())
@@ -95,9 +99,7 @@ class RunReportTest {
   @Test
   void statusFilterReportsOnlyThoseInvocations() throws Exception {
     long failed =
-        DemoDataset.demoRun().stream()
-            .filter(i -> i.status() == InvocationStatus.FAILED)
-            .count();
+        DemoDataset.demoRun().stream().filter(i -> i.status() == InvocationStatus.FAILED).count();
     ByteArrayOutputStream ignored = new ByteArrayOutputStream();
 
     RunReport.Report report =

@@ -15,12 +15,13 @@ import java.util.Random;
 import java.util.UUID;
 
 /**
- * The gateway's seeded demo data: the same invocations on every machine, so that a report or a
- * test can be compared run to run.
+ * The gateway's seeded demo data: the same invocations on every machine, so that a report or a test
+ * can be compared run to run.
  */
 public final class DemoDataset {
   /** The run the examples use when no API key is set. */
   public static final String DEMO_RUN_ID = "demo-run";
+
   /** How many invocations the demo run has. */
   public static final int DEMO_RUN_SIZE = 1_234;
 

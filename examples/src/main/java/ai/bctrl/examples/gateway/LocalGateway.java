@@ -76,7 +76,8 @@ public final class LocalGateway implements AutoCloseable {
     this.apiKey = apiKey;
     this.failRate = failRate;
     this.faults = new Random(faultSeed);
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+    this.server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     this.executor =
         Executors.newFixedThreadPool(
             8,
@@ -145,7 +146,8 @@ public final class LocalGateway implements AutoCloseable {
     } catch (DropConnection drop) {
       throw drop;
     } catch (RuntimeException e) {
-      sendError(exchange, requestId, 500, "server.internal", "Internal error: " + e, "server", null);
+      sendError(
+          exchange, requestId, 500, "server.internal", "Internal error: " + e, "server", null);
     } finally {
       exchange.close();
     }
@@ -480,10 +482,13 @@ public final class LocalGateway implements AutoCloseable {
     LocalGateway gateway = start(port, key != null ? key : DEFAULT_API_KEY, failRate, seed);
     System.out.println("bctrl local gateway on " + gateway.baseUrl());
     // A real key from the environment is never printed; the local default is no secret.
+    System.out.println("  API key:  " + (key != null ? "(the one given)" : gateway.apiKey()));
     System.out.println(
-        "  API key:  " + (key != null ? "(the one given)" : gateway.apiKey()));
-    System.out.println("  demo run: " + DemoDataset.DEMO_RUN_ID + " (" + DemoDataset.DEMO_RUN_SIZE
-        + " invocations)");
+        "  demo run: "
+            + DemoDataset.DEMO_RUN_ID
+            + " ("
+            + DemoDataset.DEMO_RUN_SIZE
+            + " invocations)");
     if (failRate > 0) {
       System.out.println("  failing " + Math.round(failRate * 100) + "% of requests");
     }
