@@ -33,7 +33,7 @@ import java.util.stream.StreamSupport;
  * twice fetches twice. A walk holds one page at a time, so it runs in constant memory whatever the
  * list's length. It ends when a page has no {@code nextCursor}; an empty page that has one is not
  * the end. It stops with {@link ai.bctrl.errors.BctrlPaginationException} if the server returns a
- * cursor the walk already followed, or more than {@value CursorGuard#MAX_CONSECUTIVE_EMPTY_PAGES}
+ * cursor the walk already followed, or more than 1,000
  * empty pages in a row.
  *
  * <p>When fetching a page fails, the exception's {@link
