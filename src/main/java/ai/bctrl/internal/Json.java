@@ -26,7 +26,8 @@ public final class Json {
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
 
-  static final JsonFactory FACTORY = MAPPER.getFactory();
+  /** Creates the streaming parsers every reader uses. */
+  public static final JsonFactory FACTORY = MAPPER.getFactory();
 
   // ISO-8601 with the offset written as Z, +02:00, +0200 or +02; fractions of any length.
   private static final DateTimeFormatter OFFSET_DATE_TIME =

@@ -13,17 +13,17 @@ import java.util.List;
  *
  * @param <T> the item type
  */
-final class PageReader<T> {
+public final class PageReader<T> {
   private final ItemReader<T> itemReader;
 
-  PageReader(ItemReader<T> itemReader) {
+  public PageReader(ItemReader<T> itemReader) {
     this.itemReader = itemReader;
   }
 
   /** What one page said: its items and the cursor of the next page (null at the end). */
-  static final class PageData<T> {
-    final List<T> data;
-    final String nextCursor;
+  public static final class PageData<T> {
+    public final List<T> data;
+    public final String nextCursor;
 
     PageData(List<T> data, String nextCursor) {
       this.data = data;
@@ -31,7 +31,8 @@ final class PageReader<T> {
     }
   }
 
-  PageData<T> read(JsonParser parser) throws IOException {
+  /** Reads one page from a parser that has not yet read its first token. */
+  public PageData<T> read(JsonParser parser) throws IOException {
     if (parser.nextToken() != JsonToken.START_OBJECT) {
       throw Json.mismatch(parser, "response body", "a JSON object");
     }

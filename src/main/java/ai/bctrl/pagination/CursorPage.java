@@ -33,8 +33,7 @@ import java.util.stream.StreamSupport;
  * twice fetches twice. A walk holds one page at a time, so it runs in constant memory whatever the
  * list's length. It ends when a page has no {@code nextCursor}; an empty page that has one is not
  * the end. It stops with {@link ai.bctrl.errors.BctrlPaginationException} if the server returns a
- * cursor the walk already followed, or more than 1,000
- * empty pages in a row.
+ * cursor the walk already followed, or more than 1,000 empty pages in a row.
  *
  * <p>When fetching a page fails, the exception's {@link
  * ai.bctrl.errors.BctrlException#resumeCursor() resumeCursor()} is that page's cursor: pass it as
@@ -165,6 +164,36 @@ public final class CursorPage<T> implements Iterable<T> {
     return StreamSupport.stream(
         Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL),
         false);
+  }
+
+  /**
+   * The same walk as {@link #iterator()}, but the next page is fetched in the background while the
+   * caller works through the current one (never more than one page ahead). Worth it when handling a
+   * page takes about as long as fetching one: the two then overlap. A fetch that fails is thrown
+   * where the caller reaches that page. Off unless asked for.
+   *
+   * <p>A for-each loop that stops early leaves at most one page fetch running; it completes in the
+   * background and its response is closed. Use {@link #prefetchingStream()} in try-with-resources
+   * to cancel it instead.
+   *
+   * @return an iterable whose every iterator is a new prefetching walk
+   */
+  public Iterable<T> prefetching() {
+    return () -> new PrefetchIterator<>(this);
+  }
+
+  /**
+   * The prefetching walk of {@link #prefetching()} as a sequential stream; closing the stream
+   * cancels a fetch still in flight.
+   *
+   * @return a new stream over this and every later page's items
+   */
+  public Stream<T> prefetchingStream() {
+    PrefetchIterator<T> walk = new PrefetchIterator<>(this);
+    return StreamSupport.stream(
+            Spliterators.spliteratorUnknownSize(walk, Spliterator.ORDERED | Spliterator.NONNULL),
+            false)
+        .onClose(walk::close);
   }
 
   /**
