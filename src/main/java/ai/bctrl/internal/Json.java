@@ -7,10 +7,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
+import java.time.DateTimeException;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,22 +29,6 @@ public final class Json {
 
   /** Creates the streaming parsers every reader uses. */
   public static final JsonFactory FACTORY = MAPPER.getFactory();
-
-  // ISO-8601 with the offset written as Z, +02:00, +0200 or +02; fractions of any length.
-  private static final DateTimeFormatter OFFSET_DATE_TIME =
-      new DateTimeFormatterBuilder()
-          .parseCaseInsensitive()
-          .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
-          .optionalStart()
-          .appendOffset("+HH:MM:ss", "Z")
-          .optionalEnd()
-          .optionalStart()
-          .appendOffset("+HHmm", "Z")
-          .optionalEnd()
-          .optionalStart()
-          .appendOffset("+HH", "Z")
-          .optionalEnd()
-          .toFormatter();
 
   private Json() {}
 
@@ -83,23 +68,56 @@ public final class Json {
       return null;
     }
     try {
-      return OffsetDateTime.parse(text, OFFSET_DATE_TIME);
-    } catch (DateTimeParseException e) {
+      return Timestamps.parse(text);
+    } catch (DateTimeException e) {
       throw new SchemaMismatch(
           path, "expected an ISO-8601 date-time with offset, got \"" + text + "\"", e);
     }
   }
 
-  /** Reads any JSON value as plain Java values: String, Number, Boolean, List, Map or null. */
+  /**
+   * Reads any JSON value as plain Java values: String, Integer/Long/BigInteger, Double, Boolean,
+   * List, Map (in document order) or null. Streamed directly: going through the mapper costs a
+   * deserialization context per value.
+   */
   static Object readAny(JsonParser parser) throws IOException {
-    if (parser.currentToken() == JsonToken.VALUE_NULL) {
-      return null;
+    switch (parser.currentToken()) {
+      case START_OBJECT:
+        return readFields(parser);
+      case START_ARRAY:
+        List<Object> list = new ArrayList<>();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+          list.add(readAny(parser));
+        }
+        return list;
+      case VALUE_STRING:
+        return parser.getText();
+      case VALUE_NUMBER_INT:
+        return parser.getNumberValue();
+      case VALUE_NUMBER_FLOAT:
+        return parser.getDoubleValue();
+      case VALUE_TRUE:
+        return Boolean.TRUE;
+      case VALUE_FALSE:
+        return Boolean.FALSE;
+      case VALUE_NULL:
+        return null;
+      default:
+        throw mismatch(parser, "", "a JSON value");
     }
-    return MAPPER.readValue(parser, Object.class);
+  }
+
+  private static Map<String, Object> readFields(JsonParser parser) throws IOException {
+    Map<String, Object> map = new LinkedHashMap<>();
+    String field;
+    while ((field = parser.nextFieldName()) != null) {
+      parser.nextToken();
+      map.put(field, readAny(parser));
+    }
+    return map;
   }
 
   /** Reads a JSON object of unknown shape; null gives null. */
-  @SuppressWarnings("unchecked")
   static Map<String, Object> readObject(JsonParser parser, String path) throws IOException {
     JsonToken token = parser.currentToken();
     if (token == JsonToken.VALUE_NULL) {
@@ -108,7 +126,7 @@ public final class Json {
     if (token != JsonToken.START_OBJECT) {
       throw mismatch(parser, path, "an object");
     }
-    return (Map<String, Object>) MAPPER.readValue(parser, Map.class);
+    return readFields(parser);
   }
 
   static SchemaMismatch mismatch(JsonParser parser, String path, String expected) {
