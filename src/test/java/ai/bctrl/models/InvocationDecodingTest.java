@@ -128,10 +128,35 @@ class InvocationDecodingTest {
     "2024-06-10T15:22:30.123456Z, 2024-06-10T15:22:30.123456Z",
     "2024-06-10T15:22:30.5-05:30, 2024-06-10T15:22:30.500-05:30",
     "2024-06-10T17:22:30+0200, 2024-06-10T17:22:30+02:00",
+    "2024-06-10T17:22:30+02, 2024-06-10T17:22:30+02:00",
+    "2024-06-10t15:22:30z, 2024-06-10T15:22:30Z",
+    "2024-06-10T15:22:30.123456789Z, 2024-06-10T15:22:30.123456789Z",
+    "2024-06-10T17:22:30+02:00:30, 2024-06-10T17:22:30+02:00:30",
+    "2024-06-10T15:22Z, 2024-06-10T15:22:00Z",
   })
   void timestampsAcceptIsoOffsetForms(String wire, String expected) {
     InvocationSummary invocation = onlyItem(item("").replace("2024-06-10T15:22:30Z", wire));
     assertThat(invocation.createdAt()).isEqualTo(OffsetDateTime.parse(expected));
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "2024-13-10T15:22:30Z",
+    "2024-06-10T15:22:30",
+    "2024-06-10T25:22:30Z",
+    "2024-06-10 15:22:30Z",
+    "yesterday",
+  })
+  void malformedTimestampsAreDecodeErrorsNamingTheField(String wire) {
+    server.enqueue(
+        json(200, "{\"data\":[" + item("").replace("2024-06-10T15:22:30Z", wire) + "]}"));
+
+    ai.bctrl.errors.BctrlDecodeException failure =
+        org.assertj.core.api.Assertions.catchThrowableOfType(
+            ai.bctrl.errors.BctrlDecodeException.class, () -> client.runs().listInvocations("r"));
+
+    assertThat(failure.getMessage())
+        .contains("data[0].createdAt: expected an ISO-8601 date-time with offset");
   }
 
   @Test
