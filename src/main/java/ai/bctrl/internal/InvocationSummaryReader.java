@@ -1,21 +1,28 @@
 package ai.bctrl.internal;
 
+import ai.bctrl.models.InvocationAction;
 import ai.bctrl.models.InvocationError;
+import ai.bctrl.models.InvocationStatus;
 import ai.bctrl.models.InvocationSummary;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Streams the spec's {@code InvocationSummary} schema into the model. */
 public final class InvocationSummaryReader implements ItemReader<InvocationSummary> {
   public static final InvocationSummaryReader INSTANCE = new InvocationSummaryReader();
 
+  private static final String[] ACTIONS = wireValues(InvocationAction.values());
+  private static final String[] STATUSES = wireValues(InvocationStatus.values());
+
   private InvocationSummaryReader() {}
 
   @Override
-  public InvocationSummary read(JsonParser parser) throws IOException {
+  public InvocationSummary read(JsonParser parser, RepeatedStrings repeats) throws IOException {
     if (parser.currentToken() != JsonToken.START_OBJECT) {
       throw Json.mismatch(parser, "", "an object");
     }
@@ -29,16 +36,16 @@ public final class InvocationSummaryReader implements ItemReader<InvocationSumma
           builder.id(Json.readString(parser, "id", false));
           break;
         case "runId":
-          builder.runId(Json.readString(parser, "runId", false));
+          builder.runId(repeats.read(parser, 0, "runId"));
           break;
         case "runtimeId":
-          builder.runtimeId(Json.readString(parser, "runtimeId", false));
+          builder.runtimeId(repeats.read(parser, 1, "runtimeId"));
           break;
         case "action":
-          builder.actionValue(Json.readString(parser, "action", false));
+          builder.actionValue(Json.readKnownString(parser, "action", ACTIONS));
           break;
         case "status":
-          builder.statusValue(Json.readString(parser, "status", false));
+          builder.statusValue(Json.readKnownString(parser, "status", STATUSES));
           break;
         case "createdAt":
           builder.createdAt(Json.readTimestamp(parser, "createdAt", false));
@@ -71,6 +78,20 @@ public final class InvocationSummaryReader implements ItemReader<InvocationSumma
       String missing = e.getMessage().replace(" == null", "");
       throw new SchemaMismatch(missing, "required field is missing", null);
     }
+  }
+
+  private static String[] wireValues(Enum<?>[] constants) {
+    List<String> values = new ArrayList<>();
+    for (Enum<?> constant : constants) {
+      String value =
+          constant instanceof InvocationAction
+              ? ((InvocationAction) constant).value()
+              : ((InvocationStatus) constant).value();
+      if (value != null) {
+        values.add(value);
+      }
+    }
+    return values.toArray(new String[0]);
   }
 
   private static InvocationError readError(JsonParser parser) throws IOException {

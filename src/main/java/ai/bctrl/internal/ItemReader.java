@@ -11,5 +11,9 @@ import java.io.IOException;
  * @param <T> the model type
  */
 public interface ItemReader<T> {
-  T read(JsonParser parser) throws IOException;
+  /**
+   * Reads one item. {@code repeats} lives for one page: fields whose value usually repeats from
+   * item to item (a run id) can take their String from it instead of allocating a new one.
+   */
+  T read(JsonParser parser, RepeatedStrings repeats) throws IOException;
 }

@@ -44,6 +44,34 @@ public final class Json {
     throw mismatch(parser, path, nullable ? "a string or null" : "a string");
   }
 
+  /**
+   * Reads a string field whose value is usually one of {@code known}, returning that constant
+   * instead of a new String when it is, so that enum-like fields allocate nothing.
+   */
+  static String readKnownString(JsonParser parser, String path, String[] known) throws IOException {
+    if (parser.currentToken() != JsonToken.VALUE_STRING) {
+      throw mismatch(parser, path, "a string");
+    }
+    char[] chars = parser.getTextCharacters();
+    int offset = parser.getTextOffset();
+    int length = parser.getTextLength();
+    for (String candidate : known) {
+      if (candidate.length() == length && regionEquals(candidate, chars, offset)) {
+        return candidate;
+      }
+    }
+    return parser.getText();
+  }
+
+  private static boolean regionEquals(String candidate, char[] chars, int offset) {
+    for (int i = 0; i < candidate.length(); i++) {
+      if (candidate.charAt(i) != chars[offset + i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Reads an integral number field that may be null. */
   static Long readNullableLong(JsonParser parser, String path) throws IOException {
     JsonToken token = parser.currentToken();
@@ -63,15 +91,20 @@ public final class Json {
   /** Reads an ISO-8601 timestamp with an offset; null is accepted only when {@code nullable}. */
   static OffsetDateTime readTimestamp(JsonParser parser, String path, boolean nullable)
       throws IOException {
-    String text = readString(parser, path, nullable);
-    if (text == null) {
+    JsonToken token = parser.currentToken();
+    if (token == JsonToken.VALUE_NULL && nullable) {
       return null;
     }
+    if (token != JsonToken.VALUE_STRING) {
+      throw mismatch(parser, path, nullable ? "a string or null" : "a string");
+    }
     try {
-      return Timestamps.parse(text);
+      // From the parser's own buffer: no String for the common case.
+      return Timestamps.parse(
+          parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
     } catch (DateTimeException e) {
       throw new SchemaMismatch(
-          path, "expected an ISO-8601 date-time with offset, got \"" + text + "\"", e);
+          path, "expected an ISO-8601 date-time with offset, got \"" + parser.getText() + "\"", e);
     }
   }
 

@@ -62,11 +62,13 @@ public final class PageReader<T> {
     if (parser.currentToken() != JsonToken.START_ARRAY) {
       throw Json.mismatch(parser, "data", "an array");
     }
-    List<T> items = new ArrayList<>();
+    // Sized for the API's default page, so that a typical page never regrows the list.
+    List<T> items = new ArrayList<>(50);
     int index = 0;
+    RepeatedStrings repeats = new RepeatedStrings(4);
     while (parser.nextToken() != JsonToken.END_ARRAY) {
       try {
-        items.add(itemReader.read(parser));
+        items.add(itemReader.read(parser, repeats));
       } catch (SchemaMismatch e) {
         throw e.within("data[" + index + "]");
       }

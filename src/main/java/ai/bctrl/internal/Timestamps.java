@@ -32,13 +32,24 @@ final class Timestamps {
 
   /** Parses {@code text}; throws {@link DateTimeException} when it is not such a date-time. */
   static OffsetDateTime parse(String text) {
-    OffsetDateTime fast = parseCommon(text);
+    OffsetDateTime fast = parseCommon(text.toCharArray(), 0, text.length());
     return fast != null ? fast : OffsetDateTime.parse(text, LENIENT);
   }
 
+  /**
+   * Parses {@code length} chars at {@code offset} of {@code chars}, e.g. a JSON parser's text
+   * buffer, so that the common case builds no String; throws {@link DateTimeException} when they
+   * are not such a date-time.
+   */
+  static OffsetDateTime parse(char[] chars, int offset, int length) {
+    OffsetDateTime fast = parseCommon(chars, offset, length);
+    return fast != null ? fast : OffsetDateTime.parse(new String(chars, offset, length), LENIENT);
+  }
+
   /** The common forms, or null to let the formatter decide (and explain) the rest. */
-  static OffsetDateTime parseCommon(String s) {
-    int n = s.length();
+  private static OffsetDateTime parseCommon(char[] chars, int offset, int length) {
+    Chars s = new Chars(chars, offset, length);
+    int n = length;
     if (n < 20
         || s.charAt(4) != '-'
         || s.charAt(7) != '-'
@@ -71,19 +82,19 @@ final class Timestamps {
         nanos *= 10;
       }
     }
-    ZoneOffset offset = offset(s, i);
-    if (offset == null) {
+    ZoneOffset zone = offset(s, i);
+    if (zone == null) {
       return null;
     }
     try {
-      return OffsetDateTime.of(year, month, day, hour, minute, second, nanos, offset);
+      return OffsetDateTime.of(year, month, day, hour, minute, second, nanos, zone);
     } catch (DateTimeException outOfRange) {
       return null;
     }
   }
 
-  private static ZoneOffset offset(String s, int i) {
-    int n = s.length();
+  private static ZoneOffset offset(Chars s, int i) {
+    int n = s.length;
     if (i >= n) {
       return null;
     }
@@ -120,7 +131,7 @@ final class Timestamps {
   }
 
   /** The value of {@code count} decimal digits at {@code from}, or -1 if one is not a digit. */
-  private static int digits(String s, int from, int count) {
+  private static int digits(Chars s, int from, int count) {
     int value = 0;
     for (int i = from; i < from + count; i++) {
       char c = s.charAt(i);
@@ -134,5 +145,22 @@ final class Timestamps {
 
   private static boolean isDigit(char c) {
     return c >= '0' && c <= '9';
+  }
+
+  /** A window on a char array; scalar-replaced by the JIT, so it costs no allocation. */
+  private static final class Chars {
+    final char[] chars;
+    final int offset;
+    final int length;
+
+    Chars(char[] chars, int offset, int length) {
+      this.chars = chars;
+      this.offset = offset;
+      this.length = length;
+    }
+
+    char charAt(int i) {
+      return chars[offset + i];
+    }
   }
 }
