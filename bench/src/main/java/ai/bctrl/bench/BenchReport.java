@@ -34,7 +34,7 @@ public final class BenchReport {
     boolean quick = Arrays.asList(args).contains("--quick");
     List<String[]> rows = new ArrayList<>();
 
-    Map<String, RunResult> decode = jmh(DecodeBenchmark.class, quick, 1, true);
+    Map<String, RunResult> decode = jmh(DecodeBenchmark.class, quick, 1, 3, true);
     double sdkDecode = median(decode.get("sdk"));
     double treeDecode = median(decode.get("readTree"));
     rows.add(row("decode 50-item page: SDK", fmt(sdkDecode) + " us", alloc(decode.get("sdk")), ""));
@@ -47,7 +47,7 @@ public final class BenchReport {
     rows.add(row("decode: Jackson Map", fmt(median(decode.get("readMap"))) + " us", alloc(decode.get("readMap")), ""));
     rows.add(row("decode: Jackson POJO + JSR-310", fmt(median(decode.get("readPojo"))) + " us", alloc(decode.get("readPojo")), ""));
 
-    Map<String, RunResult> walk = jmh(WalkBenchmark.class, quick, 2, false);
+    Map<String, RunResult> walk = jmh(WalkBenchmark.class, quick, 2, 2, false);
     double sdkWalk = median(walk.get("sdkForEach"));
     double handWalk = median(walk.get("handWritten"));
     rows.add(row("walk 200 pages x 50: SDK for-each", fmt(sdkWalk) + " ms", "", ""));
@@ -122,11 +122,11 @@ public final class BenchReport {
   }
 
   private static Map<String, RunResult> jmh(
-      Class<?> benchmark, boolean quick, int seconds, boolean gc) throws Exception {
+      Class<?> benchmark, boolean quick, int seconds, int forks, boolean gc) throws Exception {
     ChainedOptionsBuilder options =
         new OptionsBuilder()
             .include(benchmark.getName() + "\\.")
-            .forks(1)
+            .forks(quick ? 1 : forks)
             .warmupIterations(quick ? 1 : 3)
             .warmupTime(TimeValue.seconds(quick ? 1 : seconds))
             .measurementIterations(quick ? 3 : 7)
