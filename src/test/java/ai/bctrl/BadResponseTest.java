@@ -8,28 +8,10 @@ import ai.bctrl.errors.BctrlDecodeException;
 import ai.bctrl.models.InvocationSummary;
 import ai.bctrl.pagination.CursorPage;
 import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A 2xx body that is not the schema gives a typed, readable exception that keeps the body. */
-class BadResponseTest {
-  private MockWebServer server;
-  private BctrlClient client;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = new MockWebServer();
-    server.start();
-    client = TestClients.builder(server).build();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    client.close();
-    server.shutdown();
-  }
+class BadResponseTest extends MockServerTest {
 
   private BctrlDecodeException decodeFailure(MockResponse response) {
     server.enqueue(response.setHeader("X-Request-Id", "req_bad"));

@@ -16,32 +16,12 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.TimeUnit;
 import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.SocketPolicy;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class RetryTest {
-  private MockWebServer server;
-  private TestClients.RecordingDelayer delayer;
-  private BctrlClient client;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = new MockWebServer();
-    server.start();
-    delayer = new TestClients.RecordingDelayer();
-    client = TestClients.builder(server, delayer).build();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    client.close();
-    server.shutdown();
-  }
+class RetryTest extends MockServerTest {
 
   private static MockResponse status(int code) {
     return new MockResponse().setResponseCode(code).setBody("{\"code\":\"x\",\"error\":\"e\"}");

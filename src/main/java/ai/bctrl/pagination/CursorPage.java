@@ -179,7 +179,7 @@ public final class CursorPage<T> implements Iterable<T> {
    * @return an iterable whose every iterator is a new prefetching walk
    */
   public Iterable<T> prefetching() {
-    return () -> new PrefetchIterator<>(this);
+    return () -> new ItemIterator<>(new PrefetchingPageIterator<>(this));
   }
 
   /**
@@ -189,11 +189,12 @@ public final class CursorPage<T> implements Iterable<T> {
    * @return a new stream over this and every later page's items
    */
   public Stream<T> prefetchingStream() {
-    PrefetchIterator<T> walk = new PrefetchIterator<>(this);
+    PrefetchingPageIterator<T> pages = new PrefetchingPageIterator<>(this);
     return StreamSupport.stream(
-            Spliterators.spliteratorUnknownSize(walk, Spliterator.ORDERED | Spliterator.NONNULL),
+            Spliterators.spliteratorUnknownSize(
+                new ItemIterator<>(pages), Spliterator.ORDERED | Spliterator.NONNULL),
             false)
-        .onClose(walk::close);
+        .onClose(pages::close);
   }
 
   /**
@@ -318,38 +319,6 @@ public final class CursorPage<T> implements Iterable<T> {
       next = null;
       lastChecked = false;
       return last;
-    }
-  }
-
-  /** Yields the items of each page the page iterator reaches. */
-  private static final class ItemIterator<T> implements Iterator<T> {
-    private final PageIterator<T> pages;
-    private List<T> items;
-    private int index;
-
-    ItemIterator(PageIterator<T> pages) {
-      this.pages = pages;
-      this.items = pages.next().data;
-    }
-
-    @Override
-    public boolean hasNext() {
-      while (index >= items.size()) {
-        if (!pages.hasNext()) {
-          return false;
-        }
-        items = pages.next().data;
-        index = 0;
-      }
-      return true;
-    }
-
-    @Override
-    public T next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException();
-      }
-      return items.get(index++);
     }
   }
 }

@@ -6,34 +6,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import ai.bctrl.BctrlClient;
-import ai.bctrl.TestClients;
+import ai.bctrl.MockServerTest;
 import ai.bctrl.models.ReasonClass;
 import java.util.stream.Stream;
 import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class ErrorMappingTest {
-  private MockWebServer server;
-  private BctrlClient client;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = new MockWebServer();
-    server.start();
+class ErrorMappingTest extends MockServerTest {
+  @Override
+  protected BctrlClient.Builder configure(BctrlClient.Builder builder) {
     // No retries: each test sees the first response's exception.
-    client = TestClients.builder(server).maxRetries(0).build();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    client.close();
-    server.shutdown();
+    return builder.maxRetries(0);
   }
 
   private BctrlException failureOf(MockResponse response) {

@@ -3,8 +3,7 @@ package ai.bctrl.models;
 import static ai.bctrl.Fixtures.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.bctrl.BctrlClient;
-import ai.bctrl.TestClients;
+import ai.bctrl.MockServerTest;
 import ai.bctrl.pagination.CursorPage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,30 +13,12 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import okhttp3.mockwebserver.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Decoding as the caller sees it: bodies served by MockWebServer, models read through the SDK. */
-class InvocationDecodingTest {
-  private MockWebServer server;
-  private BctrlClient client;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = new MockWebServer();
-    server.start();
-    client = TestClients.builder(server).build();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    client.close();
-    server.shutdown();
-  }
+class InvocationDecodingTest extends MockServerTest {
 
   private InvocationSummary onlyItem(String itemJson) {
     server.enqueue(json(200, "{\"data\":[" + itemJson + "],\"nextCursor\":null}"));

@@ -147,7 +147,14 @@ public final class LocalGateway implements AutoCloseable {
       throw drop;
     } catch (RuntimeException e) {
       sendError(
-          exchange, requestId, 500, "server.internal", "Internal error: " + e, "server", null);
+          exchange,
+          requestId,
+          500,
+          "server.internal",
+          "Internal error: " + e,
+          "server",
+          null,
+          null);
     } finally {
       exchange.close();
     }
@@ -163,7 +170,8 @@ public final class LocalGateway implements AutoCloseable {
           authorization == null ? "auth.missing" : "auth.invalid",
           "Authentication required: the API key is missing or invalid.",
           "unauthorized",
-          "Send Authorization: Bearer <api-key>.");
+          "Send Authorization: Bearer <api-key>.",
+          null);
       return;
     }
     String[] segments = exchange.getRequestURI().getRawPath().split("/");
@@ -174,7 +182,8 @@ public final class LocalGateway implements AutoCloseable {
             && segments[2].equals("runs")
             && segments[4].equals("invocations");
     if (!listRoute || !exchange.getRequestMethod().equals("GET")) {
-      sendError(exchange, requestId, 404, "route.not_found", "No such route.", "not_found", null);
+      sendError(
+          exchange, requestId, 404, "route.not_found", "No such route.", "not_found", null, null);
       return;
     }
     if (injectFault(exchange, requestId)) {
@@ -201,7 +210,14 @@ public final class LocalGateway implements AutoCloseable {
       query = Query.parse(exchange.getRequestURI().getRawQuery());
     } catch (IllegalArgumentException invalid) {
       sendError(
-          exchange, requestId, 400, "request.invalid", invalid.getMessage(), "invalid_input", null);
+          exchange,
+          requestId,
+          400,
+          "request.invalid",
+          invalid.getMessage(),
+          "invalid_input",
+          null,
+          null);
       return;
     }
     sendPage(exchange, requestId, invocations, query);
@@ -252,7 +268,8 @@ public final class LocalGateway implements AutoCloseable {
           "server.unavailable",
           "The service is briefly unavailable.",
           "server",
-          "retry shortly");
+          "retry shortly",
+          null);
     } else if (kind == 1) {
       exchange.getResponseHeaders().set("Retry-After", "0");
       sendError(
@@ -262,7 +279,8 @@ public final class LocalGateway implements AutoCloseable {
           "rate_limited",
           "Too many requests.",
           "rate_limited",
-          "retry after 0s");
+          "retry after 0s",
+          null);
     } else {
       // The JDK server closes the connection when a handler throws before responding: the
       // client sees it drop with no response at all.
@@ -278,18 +296,6 @@ public final class LocalGateway implements AutoCloseable {
     DropConnection() {
       super("injected fault: connection dropped", null, false, false);
     }
-  }
-
-  private void sendError(
-      HttpExchange exchange,
-      String requestId,
-      int status,
-      String code,
-      String message,
-      String reasonClass,
-      String hint)
-      throws IOException {
-    sendError(exchange, requestId, status, code, message, reasonClass, hint, null);
   }
 
   private void sendError(

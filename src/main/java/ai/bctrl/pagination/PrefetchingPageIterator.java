@@ -1,0 +1,82 @@
+package ai.bctrl.pagination;
+
+import ai.bctrl.errors.BctrlPaginationException;
+import ai.bctrl.internal.CursorGuard;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * The pages behind {@link CursorPage#prefetching()}: when a page is handed over, the next one is
+ * requested at once, so it downloads while the caller works; never more than one ahead. A failed
+ * prefetch is thrown where the caller asks for that page, and asking again retries it; {@link
+ * #close()} cancels a fetch still in flight.
+ */
+final class PrefetchingPageIterator<T> implements Iterator<CursorPage<T>>, AutoCloseable {
+  private final CursorGuard guard;
+  private CursorPage<T> last;
+  private CursorPage<T> pending;
+  private CompletableFuture<CursorPage<T>> ahead;
+
+  PrefetchingPageIterator(CursorPage<T> start) {
+    this.guard = new CursorGuard(start.cursor().orElse(null));
+    this.pending = start;
+  }
+
+  @Override
+  public boolean hasNext() {
+    if (pending != null) {
+      return true;
+    }
+    if (ahead == null) {
+      return false;
+    }
+    try {
+      pending = ahead.join();
+    } catch (CompletionException e) {
+      Throwable cause = AsyncWalk.unwrap(e);
+      if (!(cause instanceof BctrlPaginationException)) {
+        // Asking again fetches the page again, as the plain walk does.
+        ahead = last.nextPageAsync();
+      }
+      throw cause instanceof RuntimeException ? (RuntimeException) cause : e;
+    }
+    return true;
+  }
+
+  @Override
+  public CursorPage<T> next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException();
+    }
+    last = pending;
+    pending = null;
+    ahead = fetchAfter(last);
+    return last;
+  }
+
+  private CompletableFuture<CursorPage<T>> fetchAfter(CursorPage<T> page) {
+    if (!page.hasNextPage()) {
+      return null;
+    }
+    try {
+      guard.beforeFollowing(page.data().isEmpty(), page.nextCursor().get());
+    } catch (RuntimeException endless) {
+      // Thrown when the caller reaches that page, like any other failure of its fetch.
+      CompletableFuture<CursorPage<T>> failed = new CompletableFuture<>();
+      failed.completeExceptionally(endless);
+      return failed;
+    }
+    return page.nextPageAsync();
+  }
+
+  /** Cancels the fetch in flight, if any; the walk then ends after the current page. */
+  @Override
+  public void close() {
+    if (ahead != null) {
+      ahead.cancel(true);
+      ahead = null;
+    }
+  }
+}
