@@ -178,13 +178,39 @@ class PaginationFaultTest {
   }
 
   @Test
-  void aWholeWalkReusesOneConnection() {
+  void aWholeWalkReusesOneConnection() throws Exception {
     server.setDispatcher(new PagedDispatcher(20, 5));
 
     assertThat(client.runs().listInvocations("r").stream().count()).isEqualTo(100);
 
     assertThat(server.getRequestCount()).isEqualTo(20);
+    // MockWebServer numbers requests per connection: 0..19 means all twenty came on one.
+    for (int i = 0; i < 20; i++) {
+      assertThat(server.takeRequest().getSequenceNumber()).isEqualTo(i);
+    }
     assertThat(pool.connectionCount()).isEqualTo(1);
+    assertNoLeakedConnection();
+  }
+
+  @Test
+  void errorAndUndecodableResponsesAreClosedToo() {
+    server.enqueue(Fixtures.error(404, "run.not_found", "no", "req_1"));
+    server.enqueue(Fixtures.json(200, "{\"data\":{}}"));
+    server.enqueue(new MockResponse().setResponseCode(500).setBody("<html>oops</html>"));
+
+    catchThrowableOfType(BctrlException.class, () -> client.runs().listInvocations("r"));
+    catchThrowableOfType(BctrlException.class, () -> client.runs().listInvocations("r"));
+    catchThrowableOfType(
+        BctrlException.class,
+        () ->
+            client
+                .runs()
+                .listInvocations(
+                    "r",
+                    ListInvocationsParams.none(),
+                    RequestOptions.builder().maxRetries(0).build()));
+
+    assertThat(server.getRequestCount()).isEqualTo(3);
     assertNoLeakedConnection();
   }
 

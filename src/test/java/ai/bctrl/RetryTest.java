@@ -231,6 +231,35 @@ class RetryTest extends MockServerTest {
   }
 
   @Test
+  void aCallersOkHttpClientKeepsTheSdksTimeoutNotItsOwn() throws Exception {
+    // The caller's client would give up after 50 ms; the SDK's timeout (default 60 s) applies.
+    okhttp3.OkHttpClient impatient =
+        new okhttp3.OkHttpClient.Builder()
+            .callTimeout(java.time.Duration.ofMillis(50))
+            .readTimeout(java.time.Duration.ofMillis(50))
+            .build();
+    server.enqueue(page(0, 1, null).setHeadersDelay(300, TimeUnit.MILLISECONDS));
+    try (BctrlClient patient = TestClients.builder(server).okHttpClient(impatient).build()) {
+      assertThat(patient.runs().listInvocations("r").data()).hasSize(1);
+    }
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aCallersOkHttpClientWithoutTimeoutsGetsTheSdksTimeout() throws Exception {
+    server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
+    try (BctrlClient bounded =
+        TestClients.builder(server)
+            .okHttpClient(
+                new okhttp3.OkHttpClient.Builder().readTimeout(java.time.Duration.ZERO).build())
+            .timeout(Duration.ofMillis(200))
+            .maxRetries(0)
+            .build()) {
+      catchThrowableOfType(BctrlTimeoutException.class, () -> bounded.runs().listInvocations("r"));
+    }
+  }
+
+  @Test
   void notFoundCarriesTheServersWordsAndNoRetry() {
     server.enqueue(error(404, "run.not_found", "Run r not found", "req_9"));
 

@@ -18,6 +18,8 @@ public final class PageByPage {
       System.out.println("saved cursor: " + saved);
       System.out.println("resumed: " + resume(example.client, example.runId, saved) + " more");
       System.out.println("first 5 ids: " + firstIds(example.client, example.runId));
+      System.out.println(
+          "prefetched walk: " + countPrefetching(example.client, example.runId) + " invocations");
     }
   }
 
@@ -63,6 +65,17 @@ public final class PageByPage {
       }
     }
     // README: end
+  }
+
+  static long countPrefetching(BctrlClient client, String runId) {
+    // README: prefetch
+    long count = 0;
+    // While this loop works through one page, the next one is already being fetched.
+    for (InvocationSummary invocation : client.runs().listInvocations(runId).prefetching()) {
+      count++;
+    }
+    // README: end
+    return count;
   }
 
   static List<String> firstIds(BctrlClient client, String runId) {

@@ -49,7 +49,8 @@ class ExamplesRunTest {
         .contains("page 3: 100 invocations")
         .contains("saved cursor: ")
         .contains("resumed: 934 more")
-        .contains("first 5 ids: [");
+        .contains("first 5 ids: [")
+        .contains("prefetched walk: 1234 invocations");
   }
 
   @Test
