@@ -22,7 +22,7 @@ public final class InvocationSummaryReader implements ItemReader<InvocationSumma
   private InvocationSummaryReader() {}
 
   @Override
-  public InvocationSummary read(JsonParser parser, RepeatedStrings repeats) throws IOException {
+  public InvocationSummary read(JsonParser parser, RepeatedValues repeats) throws IOException {
     if (parser.currentToken() != JsonToken.START_OBJECT) {
       throw Json.mismatch(parser, "", "an object");
     }
@@ -48,10 +48,10 @@ public final class InvocationSummaryReader implements ItemReader<InvocationSumma
           builder.statusValue(Json.readKnownString(parser, "status", STATUSES));
           break;
         case "createdAt":
-          builder.createdAt(Json.readTimestamp(parser, "createdAt", false));
+          builder.createdAt(Json.readTimestamp(parser, "createdAt", false, repeats));
           break;
         case "finishedAt":
-          builder.finishedAt(Json.readTimestamp(parser, "finishedAt", true));
+          builder.finishedAt(Json.readTimestamp(parser, "finishedAt", true, repeats));
           break;
         case "durationMs":
           builder.durationMs(Json.readNullableLong(parser, "durationMs"));

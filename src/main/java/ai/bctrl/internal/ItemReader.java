@@ -15,5 +15,5 @@ public interface ItemReader<T> {
    * Reads one item. {@code repeats} lives for one page: fields whose value usually repeats from
    * item to item (a run id) can take their String from it instead of allocating a new one.
    */
-  T read(JsonParser parser, RepeatedStrings repeats) throws IOException;
+  T read(JsonParser parser, RepeatedValues repeats) throws IOException;
 }

@@ -89,8 +89,8 @@ public final class Json {
   }
 
   /** Reads an ISO-8601 timestamp with an offset; null is accepted only when {@code nullable}. */
-  static OffsetDateTime readTimestamp(JsonParser parser, String path, boolean nullable)
-      throws IOException {
+  static OffsetDateTime readTimestamp(
+      JsonParser parser, String path, boolean nullable, RepeatedValues repeats) throws IOException {
     JsonToken token = parser.currentToken();
     if (token == JsonToken.VALUE_NULL && nullable) {
       return null;
@@ -101,7 +101,7 @@ public final class Json {
     try {
       // From the parser's own buffer: no String for the common case.
       return Timestamps.parse(
-          parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+          parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength(), repeats);
     } catch (DateTimeException e) {
       throw new SchemaMismatch(
           path, "expected an ISO-8601 date-time with offset, got \"" + parser.getText() + "\"", e);

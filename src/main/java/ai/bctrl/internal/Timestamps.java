@@ -1,6 +1,9 @@
 package ai.bctrl.internal;
 
 import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -9,8 +12,8 @@ import java.time.format.DateTimeFormatterBuilder;
 /**
  * ISO-8601 date-times with an offset, as the API writes them. The common forms ({@code
  * 2024-06-10T15:22:30Z}, with a fraction, with {@code +02:00}, {@code +0200} or {@code +02}) are
- * read by hand, since {@link DateTimeFormatter} costs several times the rest of decoding a page;
- * anything else falls back to a lenient formatter.
+ * read by hand from the JSON parser's buffer, since {@link DateTimeFormatter} costs several times
+ * the rest of decoding a page; anything else falls back to a lenient formatter.
  */
 final class Timestamps {
   private static final DateTimeFormatter LENIENT =
@@ -32,74 +35,80 @@ final class Timestamps {
 
   /** Parses {@code text}; throws {@link DateTimeException} when it is not such a date-time. */
   static OffsetDateTime parse(String text) {
-    OffsetDateTime fast = parseCommon(text.toCharArray(), 0, text.length());
-    return fast != null ? fast : OffsetDateTime.parse(text, LENIENT);
+    return parse(text.toCharArray(), 0, text.length(), null);
   }
 
   /**
-   * Parses {@code length} chars at {@code offset} of {@code chars}, e.g. a JSON parser's text
-   * buffer, so that the common case builds no String; throws {@link DateTimeException} when they
-   * are not such a date-time.
+   * Parses {@code length} chars at {@code offset} of {@code chars}, building no String for the
+   * common forms; throws {@link DateTimeException} when they are not such a date-time. {@code
+   * repeats}, when given, lends the date of the previous timestamp of the page when it is the same
+   * day.
    */
-  static OffsetDateTime parse(char[] chars, int offset, int length) {
-    OffsetDateTime fast = parseCommon(chars, offset, length);
+  static OffsetDateTime parse(char[] chars, int offset, int length, RepeatedValues repeats) {
+    OffsetDateTime fast = parseCommon(chars, offset, length, repeats);
     return fast != null ? fast : OffsetDateTime.parse(new String(chars, offset, length), LENIENT);
   }
 
   /** The common forms, or null to let the formatter decide (and explain) the rest. */
-  private static OffsetDateTime parseCommon(char[] chars, int offset, int length) {
-    Chars s = new Chars(chars, offset, length);
-    int n = length;
-    if (n < 20
-        || s.charAt(4) != '-'
-        || s.charAt(7) != '-'
-        || (s.charAt(10) != 'T' && s.charAt(10) != 't')
-        || s.charAt(13) != ':'
-        || s.charAt(16) != ':') {
+  private static OffsetDateTime parseCommon(char[] c, int at, int length, RepeatedValues repeats) {
+    int end = at + length;
+    if (length < 20
+        || c[at + 4] != '-'
+        || c[at + 7] != '-'
+        || (c[at + 10] != 'T' && c[at + 10] != 't')
+        || c[at + 13] != ':'
+        || c[at + 16] != ':') {
       return null;
     }
-    int year = digits(s, 0, 4);
-    int month = digits(s, 5, 2);
-    int day = digits(s, 8, 2);
-    int hour = digits(s, 11, 2);
-    int minute = digits(s, 14, 2);
-    int second = digits(s, 17, 2);
+    int year = digits(c, at, 4);
+    int month = digits(c, at + 5, 2);
+    int day = digits(c, at + 8, 2);
+    int hour = digits(c, at + 11, 2);
+    int minute = digits(c, at + 14, 2);
+    int second = digits(c, at + 17, 2);
     if ((year | month | day | hour | minute | second) < 0) {
       return null;
     }
-    int i = 19;
+    int i = at + 19;
     int nanos = 0;
-    if (i < n && s.charAt(i) == '.') {
+    if (i < end && c[i] == '.') {
       int start = ++i;
-      while (i < n && i - start < 9 && isDigit(s.charAt(i))) {
-        nanos = nanos * 10 + (s.charAt(i) - '0');
+      while (i < end && i - start < 9 && isDigit(c[i])) {
+        nanos = nanos * 10 + (c[i] - '0');
         i++;
       }
-      if (i == start || (i < n && isDigit(s.charAt(i)))) {
+      if (i == start || (i < end && isDigit(c[i]))) {
         return null;
       }
       for (int scale = i - start; scale < 9; scale++) {
         nanos *= 10;
       }
     }
-    ZoneOffset zone = offset(s, i);
+    ZoneOffset zone = offset(c, i, end, repeats);
     if (zone == null) {
       return null;
     }
     try {
-      return OffsetDateTime.of(year, month, day, hour, minute, second, nanos, zone);
+      LocalDate date = repeats != null ? repeats.date(year, month, day) : null;
+      if (date == null) {
+        date = LocalDate.of(year, month, day);
+        if (repeats != null) {
+          repeats.rememberDate(date);
+        }
+      }
+      LocalTime time = LocalTime.of(hour, minute, second, nanos);
+      return OffsetDateTime.of(LocalDateTime.of(date, time), zone);
     } catch (DateTimeException outOfRange) {
       return null;
     }
   }
 
-  private static ZoneOffset offset(Chars s, int i) {
-    int n = s.length;
-    if (i >= n) {
+  private static ZoneOffset offset(char[] c, int i, int end, RepeatedValues repeats) {
+    if (i >= end) {
       return null;
     }
-    char sign = s.charAt(i);
-    if ((sign == 'Z' || sign == 'z') && i + 1 == n) {
+    char sign = c[i];
+    if ((sign == 'Z' || sign == 'z') && i + 1 == end) {
       return ZoneOffset.UTC;
     }
     if (sign != '+' && sign != '-') {
@@ -107,15 +116,15 @@ final class Timestamps {
     }
     int hours;
     int minutes = 0;
-    int rest = n - i - 1;
+    int rest = end - i - 1;
     if (rest == 2) {
-      hours = digits(s, i + 1, 2);
+      hours = digits(c, i + 1, 2);
     } else if (rest == 4) {
-      hours = digits(s, i + 1, 2);
-      minutes = digits(s, i + 3, 2);
-    } else if (rest == 5 && s.charAt(i + 3) == ':') {
-      hours = digits(s, i + 1, 2);
-      minutes = digits(s, i + 4, 2);
+      hours = digits(c, i + 1, 2);
+      minutes = digits(c, i + 3, 2);
+    } else if (rest == 5 && c[i + 3] == ':') {
+      hours = digits(c, i + 1, 2);
+      minutes = digits(c, i + 4, 2);
     } else {
       return null;
     }
@@ -123,44 +132,34 @@ final class Timestamps {
       return null;
     }
     int seconds = (hours * 3600 + minutes * 60) * (sign == '-' ? -1 : 1);
+    ZoneOffset known = repeats != null ? repeats.offset(seconds) : null;
+    if (known != null) {
+      return known;
+    }
     try {
-      return ZoneOffset.ofTotalSeconds(seconds);
+      ZoneOffset zone = ZoneOffset.ofTotalSeconds(seconds);
+      if (repeats != null) {
+        repeats.rememberOffset(zone);
+      }
+      return zone;
     } catch (DateTimeException outOfRange) {
       return null;
     }
   }
 
   /** The value of {@code count} decimal digits at {@code from}, or -1 if one is not a digit. */
-  private static int digits(Chars s, int from, int count) {
+  private static int digits(char[] c, int from, int count) {
     int value = 0;
     for (int i = from; i < from + count; i++) {
-      char c = s.charAt(i);
-      if (!isDigit(c)) {
+      if (!isDigit(c[i])) {
         return -1;
       }
-      value = value * 10 + (c - '0');
+      value = value * 10 + (c[i] - '0');
     }
     return value;
   }
 
   private static boolean isDigit(char c) {
     return c >= '0' && c <= '9';
-  }
-
-  /** A window on a char array; scalar-replaced by the JIT, so it costs no allocation. */
-  private static final class Chars {
-    final char[] chars;
-    final int offset;
-    final int length;
-
-    Chars(char[] chars, int offset, int length) {
-      this.chars = chars;
-      this.offset = offset;
-      this.length = length;
-    }
-
-    char charAt(int i) {
-      return chars[offset + i];
-    }
   }
 }

@@ -63,7 +63,7 @@ public final class BenchReport {
         row(
             "memory: walk " + memory[0] + " items, -Xmx32m",
             "peak heap " + mib(Long.parseLong(memory[1])),
-            "",
+            "live after GC mid-walk " + mib(Long.parseLong(memory[4])),
             "completed in " + memory[3] + " ms"));
 
     try (PageServer server = new PageServer(1, true, 0)) {

@@ -16,6 +16,7 @@ public final class MemoryWalk {
   public static void main(String[] args) throws Exception {
     int pages = Integer.parseInt(args[0]);
     long items = 0;
+    long liveMidWalk = -1;
     long start = System.nanoTime();
     try (PageServer server = new PageServer(pages, false, 0);
         BctrlClient client =
@@ -25,6 +26,12 @@ public final class MemoryWalk {
           throw new IllegalStateException();
         }
         items++;
+        if (items == (long) pages * PageServer.PER_PAGE / 2) {
+          // What the walk really holds half-way: the heap after a full collection.
+          System.gc();
+          Runtime runtime = Runtime.getRuntime();
+          liveMidWalk = runtime.totalMemory() - runtime.freeMemory();
+        }
       }
     }
     long millis = (System.nanoTime() - start) / 1_000_000;
@@ -35,6 +42,6 @@ public final class MemoryWalk {
       }
     }
     long max = Runtime.getRuntime().maxMemory();
-    System.out.println(items + " " + peak + " " + max + " " + millis);
+    System.out.println(items + " " + peak + " " + max + " " + millis + " " + liveMidWalk);
   }
 }

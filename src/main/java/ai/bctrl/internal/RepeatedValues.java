@@ -1,0 +1,71 @@
+package ai.bctrl.internal;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+/**
+ * Values that repeat from item to item of one page, kept so that they are built once. Every item of
+ * a page carries the same run id, often the same runtime id, and timestamps of the same day:
+ * comparing with the last value is cheaper than building the same object fifty times. One instance
+ * per page, never shared.
+ */
+public final class RepeatedValues {
+  private final String[] last;
+  private LocalDate lastDate;
+  private ZoneOffset lastOffset;
+
+  RepeatedValues(int slots) {
+    this.last = new String[slots];
+  }
+
+  /** The last date remembered, if it is {@code year-month-day}; else null. */
+  LocalDate date(int year, int month, int day) {
+    LocalDate date = lastDate;
+    return date != null
+            && date.getDayOfMonth() == day
+            && date.getMonthValue() == month
+            && date.getYear() == year
+        ? date
+        : null;
+  }
+
+  void rememberDate(LocalDate date) {
+    lastDate = date;
+  }
+
+  /** The last offset remembered, if it is {@code totalSeconds}; else null. */
+  ZoneOffset offset(int totalSeconds) {
+    ZoneOffset offset = lastOffset;
+    return offset != null && offset.getTotalSeconds() == totalSeconds ? offset : null;
+  }
+
+  void rememberOffset(ZoneOffset offset) {
+    lastOffset = offset;
+  }
+
+  /** Reads a non-null string field, reusing the last value read in {@code slot} when equal. */
+  String read(JsonParser parser, int slot, String path) throws IOException {
+    if (parser.currentToken() != JsonToken.VALUE_STRING) {
+      throw Json.mismatch(parser, path, "a string");
+    }
+    String previous = last[slot];
+    char[] chars = parser.getTextCharacters();
+    int offset = parser.getTextOffset();
+    int length = parser.getTextLength();
+    if (previous != null && previous.length() == length) {
+      boolean same = true;
+      for (int i = 0; i < length && same; i++) {
+        same = previous.charAt(i) == chars[offset + i];
+      }
+      if (same) {
+        return previous;
+      }
+    }
+    String text = parser.getText();
+    last[slot] = text;
+    return text;
+  }
+}
