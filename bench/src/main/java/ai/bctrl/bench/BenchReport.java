@@ -44,8 +44,18 @@ public final class BenchReport {
             fmt(treeDecode) + " us",
             alloc(decode.get("readTree")),
             "SDK/readTree " + ratio(sdkDecode, treeDecode)));
-    rows.add(row("decode: Jackson Map", fmt(median(decode.get("readMap"))) + " us", alloc(decode.get("readMap")), ""));
-    rows.add(row("decode: Jackson POJO + JSR-310", fmt(median(decode.get("readPojo"))) + " us", alloc(decode.get("readPojo")), ""));
+    rows.add(
+        row(
+            "decode: Jackson Map",
+            fmt(median(decode.get("readMap"))) + " us",
+            alloc(decode.get("readMap")),
+            ""));
+    rows.add(
+        row(
+            "decode: Jackson POJO + JSR-310",
+            fmt(median(decode.get("readPojo"))) + " us",
+            alloc(decode.get("readPojo")),
+            ""));
 
     Map<String, RunResult> walk = jmh(WalkBenchmark.class, quick, 2, 2, false);
     double sdkWalk = median(walk.get("sdkForEach"));
@@ -70,14 +80,22 @@ public final class BenchReport {
       List<Double> sdk = new ArrayList<>();
       List<Double> hand = new ArrayList<>();
       for (int i = 0; i < (quick ? 3 : 7); i++) {
-        sdk.add(Double.parseDouble(child(null, ColdStart.class, "sdk", server.baseUrl()).split(" ")[1]));
-        hand.add(Double.parseDouble(child(null, ColdStart.class, "hand", server.baseUrl()).split(" ")[1]));
+        sdk.add(
+            Double.parseDouble(
+                child(null, ColdStart.class, "sdk", server.baseUrl()).split(" ")[1]));
+        hand.add(
+            Double.parseDouble(
+                child(null, ColdStart.class, "hand", server.baseUrl()).split(" ")[1]));
       }
       double sdkCold = median(sdk);
       double handCold = median(hand);
       rows.add(row("cold start to first page: SDK", fmt(sdkCold) + " ms", "", ""));
       rows.add(
-          row("cold start: hand-written", fmt(handCold) + " ms", "", "SDK/hand " + ratio(sdkCold, handCold)));
+          row(
+              "cold start: hand-written",
+              fmt(handCold) + " ms",
+              "",
+              "SDK/hand " + ratio(sdkCold, handCold)));
     }
 
     try (PageServer server = new PageServer(50, true, 20)) {
@@ -165,7 +183,9 @@ public final class BenchReport {
 
   /** Runs {@code main} in a fresh JVM from this jar and returns its last line of output. */
   private static String child(String heap, Class<?> main, String... args) throws Exception {
-    String jar = new File(BenchReport.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getPath();
+    String jar =
+        new File(BenchReport.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+            .getPath();
     List<String> command = new ArrayList<>();
     command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
     if (heap != null) {
@@ -179,7 +199,8 @@ public final class BenchReport {
     String last = "";
     StringBuilder all = new StringBuilder();
     try (BufferedReader out =
-        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line; (line = out.readLine()) != null; ) {
         all.append(line).append('\n');
         last = line;

@@ -48,7 +48,10 @@ final class HandWritten {
   static Page fetch(OkHttpClient client, String baseUrl, String key, String runId, String cursor)
       throws IOException {
     HttpUrl.Builder url =
-        HttpUrl.get(baseUrl).newBuilder().addPathSegments("v1/runs").addPathSegment(runId)
+        HttpUrl.get(baseUrl)
+            .newBuilder()
+            .addPathSegments("v1/runs")
+            .addPathSegment(runId)
             .addPathSegment("invocations");
     if (cursor != null) {
       url.addQueryParameter("cursor", cursor);

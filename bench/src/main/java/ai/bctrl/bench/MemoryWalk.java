@@ -7,8 +7,8 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 
 /**
- * Walks 1,000,000 invocations (20,000 pages) in a JVM started with a small heap and prints the
- * peak heap used. Run by {@link BenchReport} as {@code java -Xmx32m ... MemoryWalk}.
+ * Walks 1,000,000 invocations (20,000 pages) in a JVM started with a small heap and prints the peak
+ * heap used. Run by {@link BenchReport} as {@code java -Xmx32m ... MemoryWalk}.
  */
 public final class MemoryWalk {
   private MemoryWalk() {}

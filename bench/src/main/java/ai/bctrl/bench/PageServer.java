@@ -30,8 +30,8 @@ final class PageServer implements AutoCloseable {
 
   /**
    * @param pageCount pages in the list
-   * @param prerender true to render every page up front (fast, memory ~ pages); false to build
-   *     each body from one shared item block (for walks too long to keep in memory)
+   * @param prerender true to render every page up front (fast, memory ~ pages); false to build each
+   *     body from one shared item block (for walks too long to keep in memory)
    * @param latencyMillis delay before each response, to model a remote server
    */
   PageServer(int pageCount, boolean prerender, long latencyMillis) throws IOException {
