@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.ResolverStyle;
 
 /**
  * ISO-8601 date-times with an offset, as the API writes them. The common forms ({@code
@@ -29,7 +30,9 @@ final class Timestamps {
           .optionalStart()
           .appendOffset("+HH", "Z")
           .optionalEnd()
-          .toFormatter();
+          .toFormatter()
+          // STRICT: February 29th of 2023 is an error, not February 28th.
+          .withResolverStyle(ResolverStyle.STRICT);
 
   private Timestamps() {}
 
@@ -60,15 +63,17 @@ final class Timestamps {
         || c[at + 16] != ':') {
       return null;
     }
-    int year = digits(c, at, 4);
-    int month = digits(c, at + 5, 2);
-    int day = digits(c, at + 8, 2);
-    int hour = digits(c, at + 11, 2);
-    int minute = digits(c, at + 14, 2);
-    int second = digits(c, at + 17, 2);
-    if ((year | month | day | hour | minute | second) < 0) {
+    int century = two(c, at);
+    int yearOfCentury = two(c, at + 2);
+    int month = two(c, at + 5);
+    int day = two(c, at + 8);
+    int hour = two(c, at + 11);
+    int minute = two(c, at + 14);
+    int second = two(c, at + 17);
+    if ((century | yearOfCentury | month | day | hour | minute | second) < 0) {
       return null;
     }
+    int year = century * 100 + yearOfCentury;
     int i = at + 19;
     int nanos = 0;
     if (i < end && c[i] == '.') {
@@ -118,13 +123,13 @@ final class Timestamps {
     int minutes = 0;
     int rest = end - i - 1;
     if (rest == 2) {
-      hours = digits(c, i + 1, 2);
+      hours = two(c, i + 1);
     } else if (rest == 4) {
-      hours = digits(c, i + 1, 2);
-      minutes = digits(c, i + 3, 2);
+      hours = two(c, i + 1);
+      minutes = two(c, i + 3);
     } else if (rest == 5 && c[i + 3] == ':') {
-      hours = digits(c, i + 1, 2);
-      minutes = digits(c, i + 4, 2);
+      hours = two(c, i + 1);
+      minutes = two(c, i + 4);
     } else {
       return null;
     }
@@ -147,16 +152,13 @@ final class Timestamps {
     }
   }
 
-  /** The value of {@code count} decimal digits at {@code from}, or -1 if one is not a digit. */
-  private static int digits(char[] c, int from, int count) {
-    int value = 0;
-    for (int i = from; i < from + count; i++) {
-      if (!isDigit(c[i])) {
-        return -1;
-      }
-      value = value * 10 + (c[i] - '0');
-    }
-    return value;
+  /** The value of the two decimal digits at {@code i}, or a negative number if either is not. */
+  private static int two(char[] c, int i) {
+    int tens = c[i] - '0';
+    int ones = c[i + 1] - '0';
+    // Negative when either is outside 0..9: a sign bit survives the OR.
+    int invalid = tens | ones | (9 - tens) | (9 - ones);
+    return invalid < 0 ? -1 : tens * 10 + ones;
   }
 
   private static boolean isDigit(char c) {

@@ -57,6 +57,17 @@ public final class BenchReport {
             alloc(decode.get("readPojo")),
             ""));
 
+    String[] paired = child(null, PairedDecode.class).split(" ");
+    rows.add(
+        row(
+            "decode, SDK and readTree in alternating rounds",
+            fmt(Double.parseDouble(paired[0]))
+                + " vs "
+                + fmt(Double.parseDouble(paired[1]))
+                + " us",
+            "",
+            "SDK/readTree " + String.format("%.2f", Double.parseDouble(paired[2]))));
+
     Map<String, RunResult> walk = jmh(WalkBenchmark.class, quick, 2, 2, false);
     double sdkWalk = median(walk.get("sdkForEach"));
     double handWalk = median(walk.get("handWritten"));
