@@ -7,17 +7,19 @@ import ai.bctrl.models.InvocationSummary;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** Streams the spec's {@code InvocationSummary} schema into the model. */
 public final class InvocationSummaryReader implements ItemReader<InvocationSummary> {
   public static final InvocationSummaryReader INSTANCE = new InvocationSummaryReader();
 
-  private static final String[] ACTIONS = wireValues(InvocationAction.values());
-  private static final String[] STATUSES = wireValues(InvocationStatus.values());
+  // The known constants, and their wire values at the same index, for matching without a String.
+  private static final InvocationAction[] ACTIONS = known(InvocationAction.values());
+  private static final String[] ACTION_VALUES = wireValues(ACTIONS);
+  private static final InvocationStatus[] STATUSES = known(InvocationStatus.values());
+  private static final String[] STATUS_VALUES = wireValues(STATUSES);
 
   private InvocationSummaryReader() {}
 
@@ -42,10 +44,20 @@ public final class InvocationSummaryReader implements ItemReader<InvocationSumma
           builder.runtimeId(repeats.read(parser, 1, "runtimeId"));
           break;
         case "action":
-          builder.actionValue(Json.readKnownString(parser, "action", ACTIONS));
+          int action = Json.indexOfKnown(parser, "action", ACTION_VALUES);
+          if (action >= 0) {
+            builder.action(ACTIONS[action]);
+          } else {
+            builder.actionValue(parser.getText());
+          }
           break;
         case "status":
-          builder.statusValue(Json.readKnownString(parser, "status", STATUSES));
+          int status = Json.indexOfKnown(parser, "status", STATUS_VALUES);
+          if (status >= 0) {
+            builder.status(STATUSES[status]);
+          } else {
+            builder.statusValue(parser.getText());
+          }
           break;
         case "createdAt":
           builder.createdAt(Json.readTimestamp(parser, "createdAt", false, repeats));
@@ -80,18 +92,22 @@ public final class InvocationSummaryReader implements ItemReader<InvocationSumma
     }
   }
 
+  /** The constants without UNKNOWN, which has no wire value. */
+  private static <E extends Enum<E>> E[] known(E[] constants) {
+    return Arrays.stream(constants)
+        .filter(c -> !c.name().equals("UNKNOWN"))
+        .toArray(n -> Arrays.copyOf(constants, n));
+  }
+
   private static String[] wireValues(Enum<?>[] constants) {
-    List<String> values = new ArrayList<>();
-    for (Enum<?> constant : constants) {
-      String value =
-          constant instanceof InvocationAction
-              ? ((InvocationAction) constant).value()
-              : ((InvocationStatus) constant).value();
-      if (value != null) {
-        values.add(value);
-      }
+    String[] values = new String[constants.length];
+    for (int i = 0; i < constants.length; i++) {
+      values[i] =
+          constants[i] instanceof InvocationAction
+              ? ((InvocationAction) constants[i]).value()
+              : ((InvocationStatus) constants[i]).value();
     }
-    return values.toArray(new String[0]);
+    return values;
   }
 
   private static InvocationError readError(JsonParser parser) throws IOException {

@@ -45,22 +45,22 @@ public final class Json {
   }
 
   /**
-   * Reads a string field whose value is usually one of {@code known}, returning that constant
-   * instead of a new String when it is, so that enum-like fields allocate nothing.
+   * Returns the index in {@code known} of the current string value, or -1 when it is none of them,
+   * comparing the parser's characters so that no String is built for a known value.
    */
-  static String readKnownString(JsonParser parser, String path, String[] known) throws IOException {
+  static int indexOfKnown(JsonParser parser, String path, String[] known) throws IOException {
     if (parser.currentToken() != JsonToken.VALUE_STRING) {
       throw mismatch(parser, path, "a string");
     }
     char[] chars = parser.getTextCharacters();
     int offset = parser.getTextOffset();
     int length = parser.getTextLength();
-    for (String candidate : known) {
-      if (candidate.length() == length && regionEquals(candidate, chars, offset)) {
-        return candidate;
+    for (int i = 0; i < known.length; i++) {
+      if (known[i].length() == length && regionEquals(known[i], chars, offset)) {
+        return i;
       }
     }
-    return parser.getText();
+    return -1;
   }
 
   private static boolean regionEquals(String candidate, char[] chars, int offset) {

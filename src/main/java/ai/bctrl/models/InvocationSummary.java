@@ -30,9 +30,11 @@ public final class InvocationSummary {
     this.runId = builder.runId;
     this.runtimeId = builder.runtimeId;
     this.actionValue = builder.actionValue;
-    this.action = InvocationAction.fromValue(builder.actionValue);
+    this.action =
+        builder.action != null ? builder.action : InvocationAction.fromValue(builder.actionValue);
     this.statusValue = builder.statusValue;
-    this.status = InvocationStatus.fromValue(builder.statusValue);
+    this.status =
+        builder.status != null ? builder.status : InvocationStatus.fromValue(builder.statusValue);
     this.createdAt = builder.createdAt;
     this.finishedAt = builder.finishedAt;
     this.durationMs = builder.durationMs;
@@ -243,7 +245,10 @@ public final class InvocationSummary {
     private String runId;
     private String runtimeId;
     private String actionValue;
+    // Set when the constant is already known, so that build() need not look the wire value up.
+    private InvocationAction action;
     private String statusValue;
+    private InvocationStatus status;
     private OffsetDateTime createdAt;
     private OffsetDateTime finishedAt;
     private Long durationMs;
@@ -298,6 +303,7 @@ public final class InvocationSummary {
         throw new IllegalArgumentException("UNKNOWN has no wire value; use actionValue(String)");
       }
       this.actionValue = action == null ? null : action.value();
+      this.action = action;
       return this;
     }
 
@@ -309,6 +315,7 @@ public final class InvocationSummary {
      */
     public Builder actionValue(String actionValue) {
       this.actionValue = actionValue;
+      this.action = null;
       return this;
     }
 
@@ -325,6 +332,7 @@ public final class InvocationSummary {
         throw new IllegalArgumentException("UNKNOWN has no wire value; use statusValue(String)");
       }
       this.statusValue = status == null ? null : status.value();
+      this.status = status;
       return this;
     }
 
@@ -336,6 +344,7 @@ public final class InvocationSummary {
      */
     public Builder statusValue(String statusValue) {
       this.statusValue = statusValue;
+      this.status = null;
       return this;
     }
 

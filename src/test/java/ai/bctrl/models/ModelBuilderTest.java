@@ -1,0 +1,55 @@
+package ai.bctrl.models;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.OffsetDateTime;
+import org.junit.jupiter.api.Test;
+
+class ModelBuilderTest {
+  private static InvocationSummary.Builder base() {
+    return InvocationSummary.builder()
+        .id("i")
+        .runId("r")
+        .runtimeId("rt")
+        .action(InvocationAction.ACT)
+        .status(InvocationStatus.RUNNING)
+        .createdAt(OffsetDateTime.parse("2024-06-10T15:22:30Z"));
+  }
+
+  @Test
+  void theLastOfConstantOrWireValueWins() {
+    InvocationSummary unknown =
+        base().action(InvocationAction.ACT).actionValue("teleport").statusValue("paused").build();
+    assertThat(unknown.action()).isEqualTo(InvocationAction.UNKNOWN);
+    assertThat(unknown.actionValue()).isEqualTo("teleport");
+    assertThat(unknown.status()).isEqualTo(InvocationStatus.UNKNOWN);
+
+    InvocationSummary known = base().actionValue("observe").statusValue("timed_out").build();
+    assertThat(known.action()).isEqualTo(InvocationAction.OBSERVE);
+    assertThat(known.status()).isEqualTo(InvocationStatus.TIMED_OUT);
+    assertThat(known.status().isTerminal()).isTrue();
+  }
+
+  @Test
+  void missingRequiredFieldsAreNamed() {
+    assertThatThrownBy(() -> base().runtimeId(null).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("runtimeId == null");
+    assertThatThrownBy(() -> base().action(InvocationAction.UNKNOWN))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ErrorResponse.builder().code("c").build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("error == null");
+  }
+
+  @Test
+  void callerMapsAreCopied() {
+    java.util.Map<String, Object> details = new java.util.HashMap<>();
+    details.put("a", 1);
+    InvocationError error = InvocationError.builder().message("m").details(details).build();
+    details.put("b", 2);
+    assertThat(error.details()).containsOnlyKeys("a");
+    assertThat(error.toBuilder().build()).isEqualTo(error).hasSameHashCodeAs(error);
+  }
+}
