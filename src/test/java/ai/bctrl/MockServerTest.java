@@ -1,5 +1,8 @@
 package ai.bctrl;
 
+import ai.bctrl.models.InvocationSummary;
+import ai.bctrl.pagination.CursorPage;
+import ai.bctrl.runs.ListInvocationsParams;
 import okhttp3.mockwebserver.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +28,11 @@ public abstract class MockServerTest {
     server.start();
     delayer = new TestClients.RecordingDelayer();
     client = configure(TestClients.builder(server, delayer)).build();
+  }
+
+  /** Lists the invocations of run "r" with {@code options} and no params. */
+  protected CursorPage<InvocationSummary> listWith(RequestOptions options) {
+    return client.runs().listInvocations("r", ListInvocationsParams.none(), options);
   }
 
   @AfterEach

@@ -19,33 +19,15 @@ import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class PaginationFaultTest {
-  private MockWebServer server;
-  private ConnectionPool pool;
-  private BctrlClient client;
+class PaginationFaultTest extends MockServerTest {
+  private final ConnectionPool pool = new ConnectionPool();
 
-  @BeforeEach
-  void start() throws Exception {
-    server = new MockWebServer();
-    server.setServerSocketFactory(new NoDelayServerSockets());
-    server.start();
-    pool = new ConnectionPool();
-    client =
-        TestClients.builder(server)
-            .okHttpClient(new OkHttpClient.Builder().connectionPool(pool).build())
-            .build();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    client.close();
-    server.shutdown();
+  @Override
+  protected BctrlClient.Builder configure(BctrlClient.Builder builder) {
+    return builder.okHttpClient(new OkHttpClient.Builder().connectionPool(pool).build());
   }
 
   /** Every connection back in the pool: no response body was left open. */
@@ -201,14 +183,7 @@ class PaginationFaultTest {
     catchThrowableOfType(BctrlException.class, () -> client.runs().listInvocations("r"));
     catchThrowableOfType(BctrlException.class, () -> client.runs().listInvocations("r"));
     catchThrowableOfType(
-        BctrlException.class,
-        () ->
-            client
-                .runs()
-                .listInvocations(
-                    "r",
-                    ListInvocationsParams.none(),
-                    RequestOptions.builder().maxRetries(0).build()));
+        BctrlException.class, () -> listWith(RequestOptions.builder().maxRetries(0).build()));
 
     assertThat(server.getRequestCount()).isEqualTo(3);
     assertNoLeakedConnection();

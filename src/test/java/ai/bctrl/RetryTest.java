@@ -10,7 +10,6 @@ import ai.bctrl.errors.BctrlConnectionException;
 import ai.bctrl.errors.BctrlTimeoutException;
 import ai.bctrl.errors.InternalServerException;
 import ai.bctrl.errors.RateLimitException;
-import ai.bctrl.runs.ListInvocationsParams;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -137,13 +136,7 @@ class RetryTest extends MockServerTest {
 
     catchThrowableOfType(
         InternalServerException.class,
-        () ->
-            client
-                .runs()
-                .listInvocations(
-                    "r",
-                    ListInvocationsParams.none(),
-                    RequestOptions.builder().maxRetries(0).build()));
+        () -> listWith(RequestOptions.builder().maxRetries(0).build()));
 
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
@@ -188,15 +181,11 @@ class RetryTest extends MockServerTest {
         catchThrowableOfType(
             BctrlTimeoutException.class,
             () ->
-                client
-                    .runs()
-                    .listInvocations(
-                        "r",
-                        ListInvocationsParams.none(),
-                        RequestOptions.builder()
-                            .timeout(Duration.ofMillis(200))
-                            .maxRetries(0)
-                            .build()));
+                listWith(
+                    RequestOptions.builder()
+                        .timeout(Duration.ofMillis(200))
+                        .maxRetries(0)
+                        .build()));
 
     assertThat(failure.getMessage()).contains("timed out");
   }
@@ -206,14 +195,7 @@ class RetryTest extends MockServerTest {
     server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
     server.enqueue(page(0, 1, null));
 
-    assertThat(
-            client
-                .runs()
-                .listInvocations(
-                    "r",
-                    ListInvocationsParams.none(),
-                    RequestOptions.builder().timeout(Duration.ofMillis(300)).build())
-                .data())
+    assertThat(listWith(RequestOptions.builder().timeout(Duration.ofMillis(300)).build()).data())
         .hasSize(1);
     assertThat(server.getRequestCount()).isEqualTo(2);
   }

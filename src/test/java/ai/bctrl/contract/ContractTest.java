@@ -126,31 +126,26 @@ class ContractTest {
     System.out.println("contract: 200 dynamic pages decoded, " + items + " invocations");
   }
 
+  /** Asks Prism for the example of {@code status} with its {@code Prefer} header. */
+  private static <E extends BctrlApiException> E preferred(Class<E> type, int status) {
+    return catchThrowableOfType(
+        type,
+        () ->
+            client
+                .runs()
+                .listInvocations(
+                    "r",
+                    ListInvocationsParams.none(),
+                    RequestOptions.builder().header("Prefer", "code=" + status).build()));
+  }
+
   @Test
   void preferredErrorStatusesMapToTheirExceptions() {
-    AuthenticationException unauthorized =
-        catchThrowableOfType(
-            AuthenticationException.class,
-            () ->
-                client
-                    .runs()
-                    .listInvocations(
-                        "r",
-                        ListInvocationsParams.none(),
-                        RequestOptions.builder().header("Prefer", "code=401").build()));
+    AuthenticationException unauthorized = preferred(AuthenticationException.class, 401);
     assertThat(unauthorized.statusCode()).isEqualTo(401);
     assertThat(unauthorized.errorResponse()).as("Prism's body has the spec's shape").isPresent();
 
-    NotFoundException notFound =
-        catchThrowableOfType(
-            NotFoundException.class,
-            () ->
-                client
-                    .runs()
-                    .listInvocations(
-                        "r",
-                        ListInvocationsParams.none(),
-                        RequestOptions.builder().header("Prefer", "code=404").build()));
+    NotFoundException notFound = preferred(NotFoundException.class, 404);
     assertThat(notFound.errorResponse()).isPresent();
     assertThat(notFound.code()).isNotEmpty();
   }

@@ -9,11 +9,12 @@ import org.junit.jupiter.api.Test;
 
 /** Every example's main runs against the embedded gateway and prints what it promises. */
 class ExamplesRunTest {
-  private interface Main {
+  interface Main {
     void run(String[] args) throws Exception;
   }
 
-  private static String stdoutOf(Main main) throws Exception {
+  /** Runs {@code main} with no arguments and returns what it printed on standard output. */
+  static String stdoutOf(Main main) throws Exception {
     PrintStream original = System.out;
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     System.setOut(new PrintStream(out, true, "UTF-8"));

@@ -22,28 +22,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class LocalGatewayTest {
-  private LocalGateway gateway;
-  private BctrlClient client;
-
-  @BeforeEach
-  void start() throws Exception {
-    gateway = LocalGateway.start();
-    client = BctrlClient.builder().baseUrl(gateway.baseUrl()).apiKey(gateway.apiKey()).build();
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    gateway.close();
-  }
+class LocalGatewayTest extends GatewayTest {
 
   static Stream<Arguments> walks() {
     return Stream.of(

@@ -2,9 +2,7 @@ package ai.bctrl.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.bctrl.BctrlClient;
 import ai.bctrl.examples.gateway.DemoDataset;
-import ai.bctrl.examples.gateway.LocalGateway;
 import ai.bctrl.models.InvocationStatus;
 import ai.bctrl.models.InvocationSummary;
 import ai.bctrl.runs.ListInvocationsParams;
@@ -12,32 +10,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The report's figures, checked against counts made straight from the gateway's dataset. */
-class RunReportTest {
-  private LocalGateway gateway;
-  private BctrlClient client;
-
-  @BeforeEach
-  void start() throws Exception {
-    gateway = LocalGateway.start();
-    client = BctrlClient.builder().baseUrl(gateway.baseUrl()).apiKey(gateway.apiKey()).build();
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    gateway.close();
-  }
+class RunReportTest extends GatewayTest {
 
   private JsonNode reportJson(ListInvocationsParams params) throws Exception {
     ByteArrayOutputStream progress = new ByteArrayOutputStream();
@@ -115,15 +96,7 @@ class RunReportTest {
 
   @Test
   void mainPrintsTheReportAgainstTheEmbeddedGateway() throws Exception {
-    PrintStream original = System.out;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(out, true, "UTF-8"));
-    try {
-      RunReport.main(new String[0]);
-    } finally {
-      System.setOut(original);
-    }
-    String text = new String(out.toByteArray(), StandardCharsets.UTF_8);
+    String text = ExamplesRunTest.stdoutOf(RunReport::main);
     assertThat(text)
         .contains("Run demo-run: 1234 invocations in 25 pages")
         .contains("duration ms: p50")
