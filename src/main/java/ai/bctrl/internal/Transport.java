@@ -1,5 +1,6 @@
 package ai.bctrl.internal;
 
+import ai.bctrl.LogLevel;
 import ai.bctrl.errors.BctrlApiException;
 import ai.bctrl.errors.BctrlConnectionException;
 import ai.bctrl.errors.BctrlDecodeException;
@@ -131,10 +132,10 @@ public final class Transport {
       // still buffered and the exception can keep it.
       try (JsonParser parser = Json.FACTORY.createParser(source.peek().inputStream())) {
         T value = decoder.decode(parser);
-        log(api, attempt, response, Integer.toString(status), start, null);
+        log(api, attempt, response, null, start, -1);
         return Outcome.success(value);
       } catch (JsonProcessingException | SchemaMismatch e) {
-        log(api, attempt, response, status + ", undecodable body", start, null);
+        log(api, attempt, response, "undecodable body", start, -1);
         return Outcome.failure(decodeFailure(api, attempt, response, source, e));
       } catch (IOException e) {
         return onFailure(api, attempt, e, start);
@@ -152,10 +153,10 @@ public final class Transport {
     if (RetryPolicy.isRetryableStatus(status) && attempt <= maxRetries(api) && !overCap) {
       long delay =
           serverDelay != null ? serverDelay.toMillis() : RetryPolicy.backoffMillis(attempt);
-      log(api, attempt, response, Integer.toString(status), start, "retrying in " + delay + " ms");
+      log(api, attempt, response, null, start, delay);
       return Outcome.retry(delay);
     }
-    log(api, attempt, response, Integer.toString(status), start, null);
+    log(api, attempt, response, null, start, -1);
     ErrorResponse errorResponse = ErrorBodies.parse(rawBody);
     return Outcome.failure(
         BctrlApiException.of(
@@ -176,10 +177,10 @@ public final class Transport {
     boolean stop = Thread.currentThread().isInterrupted() || attempt > maxRetries(api);
     if (!stop) {
       long delay = RetryPolicy.backoffMillis(attempt);
-      logFailure(api, attempt, what, start, "retrying in " + delay + " ms");
+      logFailure(api, attempt, what, start, delay);
       return Outcome.retry(delay);
     }
-    logFailure(api, attempt, what, start, null);
+    logFailure(api, attempt, what, start, -1);
     String message =
         api.describe() + " " + what + (attempt > 1 ? " after " + attempt + " attempts" : "");
     return Outcome.failure(
@@ -232,8 +233,18 @@ public final class Transport {
     return newline < 0 ? String.valueOf(text) : text.substring(0, newline);
   }
 
+  /** Logs an attempt that got a response; {@code retryInMillis} is -1 when none follows. */
   private void log(
-      ApiRequest api, int attempt, Response response, String result, long start, String retry) {
+      ApiRequest api,
+      int attempt,
+      Response response,
+      String detail,
+      long start,
+      long retryInMillis) {
+    if (config.logLevel == LogLevel.OFF) {
+      return; // Before building any text: this runs for every page.
+    }
+    String result = response.code() + (detail != null ? ", " + detail : "");
     SdkLog.attempt(
         config.logLevel,
         response.request(),
@@ -242,10 +253,15 @@ public final class Transport {
         result,
         start,
         response.headers(),
-        retry);
+        retryNote(retryInMillis));
   }
 
-  private void logFailure(ApiRequest api, int attempt, String result, long start, String retry) {
+  /** Logs an attempt that got no response; {@code retryInMillis} is -1 when none follows. */
+  private void logFailure(
+      ApiRequest api, int attempt, String result, long start, long retryInMillis) {
+    if (config.logLevel == LogLevel.OFF) {
+      return;
+    }
     SdkLog.attempt(
         config.logLevel,
         newRequest(api, attempt),
@@ -254,7 +270,11 @@ public final class Transport {
         result,
         start,
         null,
-        retry);
+        retryNote(retryInMillis));
+  }
+
+  private static String retryNote(long retryInMillis) {
+    return retryInMillis < 0 ? null : "retrying in " + retryInMillis + " ms";
   }
 
   /** What one attempt came to: a value, an exception to throw, or a retry after a delay. */
