@@ -1,6 +1,7 @@
 package ai.bctrl.internal;
 
 import ai.bctrl.errors.BctrlPaginationException;
+import ai.bctrl.pagination.CursorPage;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
@@ -27,12 +28,15 @@ public final class CursorGuard {
   }
 
   /**
-   * Checks a page before the walk follows its {@code nextCursor}, and records that cursor.
+   * Checks a page before the walk follows its {@code nextCursor}, and records that cursor. The page
+   * must have a next cursor.
    *
    * @throws BctrlPaginationException if the cursor was already followed, or if too many empty pages
    *     came in a row
    */
-  public void beforeFollowing(boolean pageWasEmpty, String nextCursor) {
+  public void beforeFollowing(CursorPage<?> page) {
+    String nextCursor = page.nextCursor().get();
+    boolean pageWasEmpty = page.data().isEmpty();
     pages++;
     consecutiveEmptyPages = pageWasEmpty ? consecutiveEmptyPages + 1 : 0;
     if (consecutiveEmptyPages > MAX_CONSECUTIVE_EMPTY_PAGES) {

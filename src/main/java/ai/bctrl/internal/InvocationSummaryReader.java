@@ -16,10 +16,18 @@ public final class InvocationSummaryReader implements ItemReader<InvocationSumma
   public static final InvocationSummaryReader INSTANCE = new InvocationSummaryReader();
 
   // The known constants, and their wire values at the same index, for matching without a String.
-  private static final InvocationAction[] ACTIONS = known(InvocationAction.values());
-  private static final String[] ACTION_VALUES = wireValues(ACTIONS);
-  private static final InvocationStatus[] STATUSES = known(InvocationStatus.values());
-  private static final String[] STATUS_VALUES = wireValues(STATUSES);
+  private static final InvocationAction[] ACTIONS =
+      Arrays.stream(InvocationAction.values())
+          .filter(a -> a != InvocationAction.UNKNOWN)
+          .toArray(InvocationAction[]::new);
+  private static final String[] ACTION_VALUES =
+      Arrays.stream(ACTIONS).map(InvocationAction::value).toArray(String[]::new);
+  private static final InvocationStatus[] STATUSES =
+      Arrays.stream(InvocationStatus.values())
+          .filter(s -> s != InvocationStatus.UNKNOWN)
+          .toArray(InvocationStatus[]::new);
+  private static final String[] STATUS_VALUES =
+      Arrays.stream(STATUSES).map(InvocationStatus::value).toArray(String[]::new);
 
   private InvocationSummaryReader() {}
 
@@ -90,24 +98,6 @@ public final class InvocationSummaryReader implements ItemReader<InvocationSumma
       String missing = e.getMessage().replace(" == null", "");
       throw new SchemaMismatch(missing, "required field is missing", null);
     }
-  }
-
-  /** The constants without UNKNOWN, which has no wire value. */
-  private static <E extends Enum<E>> E[] known(E[] constants) {
-    return Arrays.stream(constants)
-        .filter(c -> !c.name().equals("UNKNOWN"))
-        .toArray(n -> Arrays.copyOf(constants, n));
-  }
-
-  private static String[] wireValues(Enum<?>[] constants) {
-    String[] values = new String[constants.length];
-    for (int i = 0; i < constants.length; i++) {
-      values[i] =
-          constants[i] instanceof InvocationAction
-              ? ((InvocationAction) constants[i]).value()
-              : ((InvocationStatus) constants[i]).value();
-    }
-    return values;
   }
 
   private static InvocationError readError(JsonParser parser) throws IOException {

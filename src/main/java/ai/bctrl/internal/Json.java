@@ -63,7 +63,8 @@ public final class Json {
     return -1;
   }
 
-  private static boolean regionEquals(String candidate, char[] chars, int offset) {
+  /** True when {@code chars} at {@code offset} begin with the characters of {@code candidate}. */
+  static boolean regionEquals(String candidate, char[] chars, int offset) {
     for (int i = 0; i < candidate.length(); i++) {
       if (candidate.charAt(i) != chars[offset + i]) {
         return false;

@@ -65,7 +65,7 @@ public final class PageReader<T> {
     // Sized for the API's default page, so that a typical page never regrows the list.
     List<T> items = new ArrayList<>(50);
     int index = 0;
-    RepeatedValues repeats = new RepeatedValues(4);
+    RepeatedValues repeats = new RepeatedValues(2);
     while (parser.nextToken() != JsonToken.END_ARRAY) {
       try {
         items.add(itemReader.read(parser, repeats));

@@ -55,14 +55,10 @@ public final class RepeatedValues {
     char[] chars = parser.getTextCharacters();
     int offset = parser.getTextOffset();
     int length = parser.getTextLength();
-    if (previous != null && previous.length() == length) {
-      boolean same = true;
-      for (int i = 0; i < length && same; i++) {
-        same = previous.charAt(i) == chars[offset + i];
-      }
-      if (same) {
-        return previous;
-      }
+    if (previous != null
+        && previous.length() == length
+        && Json.regionEquals(previous, chars, offset)) {
+      return previous;
     }
     String text = parser.getText();
     last[slot] = text;

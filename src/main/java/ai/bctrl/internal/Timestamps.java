@@ -14,10 +14,11 @@ import java.time.format.ResolverStyle;
  * ISO-8601 date-times with an offset, as the API writes them. The common forms ({@code
  * 2024-06-10T15:22:30Z}, with a fraction, with {@code +02:00}, {@code +0200} or {@code +02}) are
  * read by hand from the JSON parser's buffer, since {@link DateTimeFormatter} costs several times
- * the rest of decoding a page; anything else falls back to a lenient formatter.
+ * the rest of decoding a page; anything else goes to a formatter that accepts every offset form,
+ * resolving dates strictly.
  */
 final class Timestamps {
-  private static final DateTimeFormatter LENIENT =
+  private static final DateTimeFormatter OTHER_FORMS =
       new DateTimeFormatterBuilder()
           .parseCaseInsensitive()
           .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
@@ -36,20 +37,16 @@ final class Timestamps {
 
   private Timestamps() {}
 
-  /** Parses {@code text}; throws {@link DateTimeException} when it is not such a date-time. */
-  static OffsetDateTime parse(String text) {
-    return parse(text.toCharArray(), 0, text.length(), null);
-  }
-
   /**
    * Parses {@code length} chars at {@code offset} of {@code chars}, building no String for the
    * common forms; throws {@link DateTimeException} when they are not such a date-time. {@code
-   * repeats}, when given, lends the date of the previous timestamp of the page when it is the same
-   * day.
+   * repeats} lends the date and offset of the page's previous timestamp when they are the same.
    */
   static OffsetDateTime parse(char[] chars, int offset, int length, RepeatedValues repeats) {
     OffsetDateTime fast = parseCommon(chars, offset, length, repeats);
-    return fast != null ? fast : OffsetDateTime.parse(new String(chars, offset, length), LENIENT);
+    return fast != null
+        ? fast
+        : OffsetDateTime.parse(new String(chars, offset, length), OTHER_FORMS);
   }
 
   /** The common forms, or null to let the formatter decide (and explain) the rest. */
@@ -94,12 +91,10 @@ final class Timestamps {
       return null;
     }
     try {
-      LocalDate date = repeats != null ? repeats.date(year, month, day) : null;
+      LocalDate date = repeats.date(year, month, day);
       if (date == null) {
         date = LocalDate.of(year, month, day);
-        if (repeats != null) {
-          repeats.rememberDate(date);
-        }
+        repeats.rememberDate(date);
       }
       LocalTime time = LocalTime.of(hour, minute, second, nanos);
       return OffsetDateTime.of(LocalDateTime.of(date, time), zone);
@@ -137,15 +132,13 @@ final class Timestamps {
       return null;
     }
     int seconds = (hours * 3600 + minutes * 60) * (sign == '-' ? -1 : 1);
-    ZoneOffset known = repeats != null ? repeats.offset(seconds) : null;
+    ZoneOffset known = repeats.offset(seconds);
     if (known != null) {
       return known;
     }
     try {
       ZoneOffset zone = ZoneOffset.ofTotalSeconds(seconds);
-      if (repeats != null) {
-        repeats.rememberOffset(zone);
-      }
+      repeats.rememberOffset(zone);
       return zone;
     } catch (DateTimeException outOfRange) {
       return null;

@@ -63,7 +63,7 @@ final class AsyncWalk<T> {
           result.complete(null);
           return;
         }
-        guard.beforeFollowing(page.data().isEmpty(), page.nextCursor().get());
+        guard.beforeFollowing(page);
       } catch (Throwable failure) {
         result.completeExceptionally(failure);
         return;

@@ -302,7 +302,7 @@ public final class CursorPage<T> implements Iterable<T> {
         return false;
       }
       if (!lastChecked) {
-        guard.beforeFollowing(last.data.isEmpty(), last.nextCursor);
+        guard.beforeFollowing(last);
         lastChecked = true;
       }
       // If this throws, the walk stays at the same place: calling hasNext() again retries it.

@@ -61,7 +61,7 @@ final class PrefetchingPageIterator<T> implements Iterator<CursorPage<T>>, AutoC
       return null;
     }
     try {
-      guard.beforeFollowing(page.data().isEmpty(), page.nextCursor().get());
+      guard.beforeFollowing(page);
     } catch (RuntimeException endless) {
       // Thrown when the caller reaches that page, like any other failure of its fetch.
       CompletableFuture<CursorPage<T>> failed = new CompletableFuture<>();
