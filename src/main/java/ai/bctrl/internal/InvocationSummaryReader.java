@@ -29,6 +29,29 @@ public final class InvocationSummaryReader implements ItemReader<InvocationSumma
   private static final String[] STATUS_VALUES =
       Arrays.stream(STATUSES).map(InvocationStatus::value).toArray(String[]::new);
 
+  // The spec's fields, by the index the read loop switches on.
+  private static final int ID = 0;
+  private static final int RUN_ID = 1;
+  private static final int RUNTIME_ID = 2;
+  private static final int ACTION = 3;
+  private static final int STATUS = 4;
+  private static final int CREATED_AT = 5;
+  private static final int FINISHED_AT = 6;
+  private static final int DURATION_MS = 7;
+  private static final int ERROR = 8;
+  private static final int UNKNOWN = -1;
+  private static final FieldOrder FIELDS =
+      new FieldOrder(
+          "id",
+          "runId",
+          "runtimeId",
+          "action",
+          "status",
+          "createdAt",
+          "finishedAt",
+          "durationMs",
+          "error");
+
   private InvocationSummaryReader() {}
 
   @Override
@@ -38,20 +61,22 @@ public final class InvocationSummaryReader implements ItemReader<InvocationSumma
     }
     InvocationSummary.Builder builder = InvocationSummary.builder();
     Map<String, Object> unknown = null;
-    String field;
-    while ((field = parser.nextFieldName()) != null) {
+    FieldOrder.Cursor fields = FIELDS.cursor(repeats);
+    int field;
+    while ((field = fields.next(parser)) != FieldOrder.END) {
+      String name = field == UNKNOWN ? parser.currentName() : null;
       parser.nextToken();
       switch (field) {
-        case "id":
+        case ID:
           builder.id(Json.readString(parser, "id", false));
           break;
-        case "runId":
+        case RUN_ID:
           builder.runId(repeats.read(parser, 0, "runId"));
           break;
-        case "runtimeId":
+        case RUNTIME_ID:
           builder.runtimeId(repeats.read(parser, 1, "runtimeId"));
           break;
-        case "action":
+        case ACTION:
           int action = Json.indexOfKnown(parser, "action", ACTION_VALUES);
           if (action >= 0) {
             builder.action(ACTIONS[action]);
@@ -59,7 +84,7 @@ public final class InvocationSummaryReader implements ItemReader<InvocationSumma
             builder.actionValue(parser.getText());
           }
           break;
-        case "status":
+        case STATUS:
           int status = Json.indexOfKnown(parser, "status", STATUS_VALUES);
           if (status >= 0) {
             builder.status(STATUSES[status]);
@@ -67,16 +92,16 @@ public final class InvocationSummaryReader implements ItemReader<InvocationSumma
             builder.statusValue(parser.getText());
           }
           break;
-        case "createdAt":
+        case CREATED_AT:
           builder.createdAt(Json.readTimestamp(parser, "createdAt", false, repeats));
           break;
-        case "finishedAt":
+        case FINISHED_AT:
           builder.finishedAt(Json.readTimestamp(parser, "finishedAt", true, repeats));
           break;
-        case "durationMs":
+        case DURATION_MS:
           builder.durationMs(Json.readNullableLong(parser, "durationMs"));
           break;
-        case "error":
+        case ERROR:
           try {
             builder.error(readError(parser));
           } catch (SchemaMismatch e) {
@@ -87,10 +112,10 @@ public final class InvocationSummaryReader implements ItemReader<InvocationSumma
           if (unknown == null) {
             unknown = new LinkedHashMap<>();
           }
-          unknown.put(field, Json.readAny(parser));
+          unknown.put(name, Json.readAny(parser));
       }
     }
-    builder.additionalProperties(unknown);
+    builder.additionalProperties(unknown == null ? null : new JsonObject(unknown));
     try {
       return builder.build();
     } catch (IllegalStateException e) {

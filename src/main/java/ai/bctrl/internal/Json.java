@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,8 +112,8 @@ public final class Json {
 
   /**
    * Reads any JSON value as plain Java values: String, Integer/Long/BigInteger, Double, Boolean,
-   * List, Map (in document order) or null. Streamed directly: going through the mapper costs a
-   * deserialization context per value.
+   * unmodifiable List, {@link JsonObject} (in document order) or null. Streamed directly: going
+   * through the mapper costs a deserialization context per value.
    */
   static Object readAny(JsonParser parser) throws IOException {
     switch (parser.currentToken()) {
@@ -123,7 +124,7 @@ public final class Json {
         while (parser.nextToken() != JsonToken.END_ARRAY) {
           list.add(readAny(parser));
         }
-        return list;
+        return Collections.unmodifiableList(list);
       case VALUE_STRING:
         return parser.getText();
       case VALUE_NUMBER_INT:
@@ -141,18 +142,18 @@ public final class Json {
     }
   }
 
-  private static Map<String, Object> readFields(JsonParser parser) throws IOException {
+  private static JsonObject readFields(JsonParser parser) throws IOException {
     Map<String, Object> map = new LinkedHashMap<>();
     String field;
     while ((field = parser.nextFieldName()) != null) {
       parser.nextToken();
       map.put(field, readAny(parser));
     }
-    return map;
+    return new JsonObject(map);
   }
 
   /** Reads a JSON object of unknown shape; null gives null. */
-  static Map<String, Object> readObject(JsonParser parser, String path) throws IOException {
+  static JsonObject readObject(JsonParser parser, String path) throws IOException {
     JsonToken token = parser.currentToken();
     if (token == JsonToken.VALUE_NULL) {
       return null;

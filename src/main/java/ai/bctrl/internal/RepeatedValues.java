@@ -5,17 +5,20 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 
 /**
  * Values that repeat from item to item of one page, kept so that they are built once. Every item of
- * a page carries the same run id, often the same runtime id, and timestamps of the same day:
- * comparing with the last value is cheaper than building the same object fifty times. One instance
- * per page, never shared.
+ * a page carries the same run id, often the same runtime id, timestamps of the same day and its
+ * fields in the same order: comparing with the last value is cheaper than building the same object
+ * fifty times. One instance per page, never shared.
  */
 public final class RepeatedValues {
   private final String[] last;
   private LocalDate lastDate;
   private ZoneOffset lastOffset;
+  private FieldOrder order;
+  private int[] followers;
 
   RepeatedValues(int slots) {
     this.last = new String[slots];
@@ -44,6 +47,16 @@ public final class RepeatedValues {
 
   void rememberOffset(ZoneOffset offset) {
     lastOffset = offset;
+  }
+
+  /** The field order learnt so far on this page for {@code order}'s reader. */
+  int[] followers(FieldOrder order, int size) {
+    if (this.order != order) {
+      this.order = order;
+      this.followers = new int[size];
+      Arrays.fill(followers, -1);
+    }
+    return followers;
   }
 
   /** Reads a non-null string field, reusing the last value read in {@code slot} when equal. */

@@ -24,7 +24,7 @@ public final class ErrorResponse {
     this.reasonClassValue = builder.reasonClassValue;
     this.reasonClass = ReasonClass.fromValue(builder.reasonClassValue);
     this.requestId = builder.requestId;
-    this.details = Maps.immutableCopy(builder.details);
+    this.details = Maps.orEmpty(builder.details);
   }
 
   /**

@@ -17,7 +17,7 @@ public final class InvocationError {
   InvocationError(Builder builder) {
     this.message = builder.message;
     this.code = builder.code;
-    this.details = Maps.immutableCopy(builder.details);
+    this.details = Maps.orEmpty(builder.details);
   }
 
   /**

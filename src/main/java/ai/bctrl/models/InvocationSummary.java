@@ -39,7 +39,7 @@ public final class InvocationSummary {
     this.finishedAt = builder.finishedAt;
     this.durationMs = builder.durationMs;
     this.error = builder.error;
-    this.additionalProperties = Maps.immutableCopy(builder.additionalProperties);
+    this.additionalProperties = Maps.orEmpty(builder.additionalProperties);
   }
 
   /**

@@ -1,22 +1,19 @@
 package ai.bctrl.models;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import ai.bctrl.internal.JsonObject;
 import java.util.Map;
 
-/** Copies of caller-supplied JSON objects, so that a model never changes after it is built. */
+/** The models' JSON objects: copied once from callers, adopted as they are from the decoder. */
 final class Maps {
   private Maps() {}
 
+  /** For a builder: an unmodifiable deep copy of {@code map}, or the decoder's own; null stays. */
   static Map<String, Object> copyOrNull(Map<String, ?> map) {
-    return map == null ? null : new LinkedHashMap<String, Object>(map);
+    return JsonObject.copyOf(map);
   }
 
-  static Map<String, Object> immutableCopy(Map<String, Object> builderCopy) {
-    if (builderCopy == null || builderCopy.isEmpty()) {
-      return Collections.emptyMap();
-    }
-    // The builder already holds its own copy; wrapping it is enough.
-    return Collections.unmodifiableMap(builderCopy);
+  /** For a model: what the builder holds, or the empty object. */
+  static Map<String, Object> orEmpty(Map<String, Object> builderCopy) {
+    return builderCopy == null ? JsonObject.empty() : builderCopy;
   }
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Decoding as the caller sees it: bodies served by MockWebServer, models read through the SDK. */
+@SuppressWarnings("unchecked")
 class InvocationDecodingTest extends MockServerTest {
 
   private InvocationSummary onlyItem(String itemJson) {
@@ -161,5 +162,71 @@ class InvocationDecodingTest extends MockServerTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> invocation.additionalProperties().put("x", 1))
         .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void nestedJsonValuesAreUnmodifiableToo() {
+    InvocationSummary invocation =
+        onlyItem(
+            item(
+                ",\"meta\":{\"tags\":[\"a\"],\"inner\":{\"x\":1}},"
+                    + "\"error\":{\"message\":\"m\",\"details\":{\"steps\":[{\"n\":1}]}}"));
+
+    Map<?, ?> meta = (Map<?, ?>) invocation.additionalProperties().get("meta");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> meta.remove("tags"))
+        .isInstanceOf(UnsupportedOperationException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> ((java.util.List<Object>) meta.get("tags")).add("b"))
+        .isInstanceOf(UnsupportedOperationException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> ((Map<String, Object>) meta.get("inner")).put("y", 2))
+        .isInstanceOf(UnsupportedOperationException.class);
+    Map<String, Object> details = invocation.error().get().details();
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> details.entrySet().iterator().next().setValue(null))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThat(details.toString()).isEqualTo("{steps=[{n=1}]}");
+  }
+
+  @Test
+  void itemsDecodeWhateverOrderTheirFieldsComeIn() {
+    // The reader guesses each next field from the previous item's order: every guess here is
+    // wrong at least once (reordered fields, an unknown field between known ones, a field
+    // missing), and each item must still come out whole.
+    String first =
+        "{\"id\":\"a\",\"runId\":\"r\",\"runtimeId\":\"rt\",\"action\":\"act\","
+            + "\"status\":\"failed\",\"createdAt\":\"2024-06-10T15:22:30Z\","
+            + "\"durationMs\":7,\"error\":{\"message\":\"m\"}}";
+    String reordered =
+        "{\"status\":\"running\",\"createdAt\":\"2024-06-10T15:22:31Z\",\"id\":\"b\","
+            + "\"x\":1,\"action\":\"observe\",\"runtimeId\":\"rt\",\"runId\":\"r\"}";
+    String sameAsFirst = first.replace("\"a\"", "\"c\"");
+    String unknownFirst =
+        "{\"y\":[1],\"id\":\"d\",\"runId\":\"r\",\"runtimeId\":\"rt2\","
+            + "\"action\":\"teleport\",\"status\":\"paused\","
+            + "\"createdAt\":\"2024-06-10T15:22:32+02:00\",\"finishedAt\":null}";
+    server.enqueue(
+        json(
+            200,
+            "{\"data\":["
+                + String.join(",", first, reordered, sameAsFirst, unknownFirst, reordered)
+                + "]}"));
+
+    java.util.List<InvocationSummary> items = client.runs().listInvocations("r").data();
+
+    assertThat(items).extracting(InvocationSummary::id).containsExactly("a", "b", "c", "d", "b");
+    assertThat(items.get(0).durationMs()).contains(7L);
+    assertThat(items.get(0).error().get().message()).isEqualTo("m");
+    assertThat(items.get(1).status()).isEqualTo(InvocationStatus.RUNNING);
+    assertThat(items.get(1).action()).isEqualTo(InvocationAction.OBSERVE);
+    assertThat(items.get(1).additionalProperties()).containsOnlyKeys("x");
+    assertThat(items.get(1).durationMs()).isEmpty();
+    assertThat(items.get(2)).isEqualTo(items.get(0).toBuilder().id("c").build());
+    assertThat(items.get(3).additionalProperties()).containsOnlyKeys("y");
+    assertThat(items.get(3).runtimeId()).isEqualTo("rt2");
+    assertThat(items.get(3).actionValue()).isEqualTo("teleport");
+    assertThat(items.get(3).createdAt())
+        .isEqualTo(OffsetDateTime.of(2024, 6, 10, 15, 22, 32, 0, ZoneOffset.ofHours(2)));
+    assertThat(items.get(4)).isEqualTo(items.get(1));
   }
 }

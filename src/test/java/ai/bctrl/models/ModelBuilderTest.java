@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.OffsetDateTime;
 import org.junit.jupiter.api.Test;
 
+@SuppressWarnings("unchecked")
 class ModelBuilderTest {
   private static InvocationSummary.Builder base() {
     return InvocationSummary.builder()
@@ -51,5 +52,27 @@ class ModelBuilderTest {
     details.put("b", 2);
     assertThat(error.details()).containsOnlyKeys("a");
     assertThat(error.toBuilder().build()).isEqualTo(error).hasSameHashCodeAs(error);
+  }
+
+  @Test
+  void callerMapsAreCopiedAllTheWayDown() {
+    java.util.Map<String, Object> inner = new java.util.HashMap<>();
+    inner.put("x", 1);
+    java.util.List<Object> list = new java.util.ArrayList<>();
+    list.add(inner);
+    java.util.Map<String, Object> details = new java.util.HashMap<>();
+    details.put("list", list);
+    details.put("inner", inner);
+    InvocationError error = InvocationError.builder().message("m").details(details).build();
+
+    inner.put("y", 2);
+    list.add("z");
+
+    assertThat(error.details().get("inner")).isEqualTo(java.util.Collections.singletonMap("x", 1));
+    assertThat((java.util.List<?>) error.details().get("list")).hasSize(1);
+    assertThatThrownBy(() -> ((java.util.List<Object>) error.details().get("list")).add(1))
+        .isInstanceOf(UnsupportedOperationException.class);
+    // A model's own map is adopted, not copied again.
+    assertThat(error.toBuilder().build().details()).isSameAs(error.details());
   }
 }
