@@ -28,9 +28,38 @@ final class FieldOrder {
     }
   }
 
-  /** A cursor over one object's fields, guessing from (and teaching) the page's {@code repeats}. */
-  Cursor cursor(RepeatedValues repeats) {
-    return new Cursor(repeats.followers(this, names.length + 1));
+  /**
+   * The order learnt so far on this page, to pass to {@link #next}: entry {@code i + 1} is the
+   * field seen after field {@code i} last time, entry 0 the first field.
+   */
+  int[] followers(RepeatedValues repeats) {
+    return repeats.followers(this, names.length + 1);
+  }
+
+  /**
+   * Advances the parser to the next field name and returns the field's index, -1 for a field not
+   * known (its name is then the parser's current name), or {@link #END}. {@code previous} is the
+   * index of the last known field of this object, or -1 before the first.
+   */
+  int next(JsonParser parser, int[] followers, int previous) throws IOException {
+    int guess = followers[previous + 1];
+    String name;
+    if (guess >= 0) {
+      if (parser.nextFieldName(quoted[guess])) {
+        return guess;
+      }
+      name = parser.currentToken() == JsonToken.FIELD_NAME ? parser.currentName() : null;
+    } else {
+      name = parser.nextFieldName();
+    }
+    if (name == null) {
+      return END;
+    }
+    int field = indexOf(name);
+    if (field >= 0) {
+      followers[previous + 1] = field;
+    }
+    return field;
   }
 
   /** Index of {@code name}, or -1 when the reader does not know it. */
@@ -42,43 +71,5 @@ final class FieldOrder {
       }
     }
     return -1;
-  }
-
-  /** Reads one object's field names. */
-  final class Cursor {
-    // followers[i + 1]: the field seen after field i last time; followers[0]: the first field.
-    private final int[] followers;
-    private int previous = -1;
-
-    private Cursor(int[] followers) {
-      this.followers = followers;
-    }
-
-    /**
-     * Advances the parser to the next field name and returns the field's index, -1 for a field not
-     * known (its name is then the parser's current name), or {@link #END}.
-     */
-    int next(JsonParser parser) throws IOException {
-      int guess = followers[previous + 1];
-      String name;
-      if (guess >= 0) {
-        if (parser.nextFieldName(quoted[guess])) {
-          previous = guess;
-          return guess;
-        }
-        name = parser.currentToken() == JsonToken.FIELD_NAME ? parser.currentName() : null;
-      } else {
-        name = parser.nextFieldName();
-      }
-      if (name == null) {
-        return END;
-      }
-      int field = indexOf(name);
-      if (field >= 0) {
-        followers[previous + 1] = field;
-        previous = field;
-      }
-      return field;
-    }
   }
 }

@@ -8,8 +8,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** Streams the spec's {@code InvocationSummary} schema into the model. */
 public final class InvocationSummaryReader implements ItemReader<InvocationSummary> {
@@ -60,11 +58,17 @@ public final class InvocationSummaryReader implements ItemReader<InvocationSumma
       throw Json.mismatch(parser, "", "an object");
     }
     InvocationSummary.Builder builder = InvocationSummary.builder();
-    Map<String, Object> unknown = null;
-    FieldOrder.Cursor fields = FIELDS.cursor(repeats);
+    JsonObject.Builder unknown = null;
+    int[] followers = FIELDS.followers(repeats);
+    int previous = -1;
     int field;
-    while ((field = fields.next(parser)) != FieldOrder.END) {
-      String name = field == UNKNOWN ? parser.currentName() : null;
+    while ((field = FIELDS.next(parser, followers, previous)) != FieldOrder.END) {
+      String name = null;
+      if (field == UNKNOWN) {
+        name = parser.currentName();
+      } else {
+        previous = field;
+      }
       parser.nextToken();
       switch (field) {
         case ID:
@@ -110,12 +114,12 @@ public final class InvocationSummaryReader implements ItemReader<InvocationSumma
           break;
         default:
           if (unknown == null) {
-            unknown = new LinkedHashMap<>();
+            unknown = new JsonObject.Builder();
           }
           unknown.put(name, Json.readAny(parser));
       }
     }
-    builder.additionalProperties(unknown == null ? null : new JsonObject(unknown));
+    builder.additionalProperties(unknown == null ? null : unknown.build());
     try {
       return builder.build();
     } catch (IllegalStateException e) {

@@ -11,9 +11,7 @@ import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The SDK's one Jackson configuration and the typed reads every model reader shares. Readers stream
@@ -143,13 +141,13 @@ public final class Json {
   }
 
   private static JsonObject readFields(JsonParser parser) throws IOException {
-    Map<String, Object> map = new LinkedHashMap<>();
+    JsonObject.Builder fields = new JsonObject.Builder();
     String field;
     while ((field = parser.nextFieldName()) != null) {
       parser.nextToken();
-      map.put(field, readAny(parser));
+      fields.put(field, readAny(parser));
     }
-    return new JsonObject(map);
+    return fields.build();
   }
 
   /** Reads a JSON object of unknown shape; null gives null. */

@@ -1,11 +1,15 @@
 package ai.bctrl.internal;
 
 import java.util.AbstractMap;
+import java.util.AbstractSet;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
@@ -13,16 +17,24 @@ import java.util.Set;
  * document order and unmodifiable all the way down, so that a model is immutable even in its nested
  * values. The decoder builds these directly and the models adopt them without copying; anything
  * else a caller hands a builder is copied once by {@link #copyOf(Map)}.
+ *
+ * <p>Fields sit in two arrays, searched in order: the API's objects of this kind hold a handful of
+ * fields, for which that beats hashing. Past {@link #INDEXED} fields a hash index takes over.
  */
 public final class JsonObject extends AbstractMap<String, Object> {
-  private static final JsonObject EMPTY = new JsonObject(Collections.<String, Object>emptyMap());
+  private static final int INDEXED = 8;
+  private static final JsonObject EMPTY = new JsonObject(new String[0], new Object[0], 0, null);
 
-  private final Map<String, Object> fields;
-  private Set<Entry<String, Object>> entries;
+  private final String[] names;
+  private final Object[] values;
+  private final int size;
+  private final Map<String, Integer> index;
 
-  /** Takes ownership of {@code fields}, whose values must already be unmodifiable. */
-  JsonObject(Map<String, Object> fields) {
-    this.fields = fields;
+  private JsonObject(String[] names, Object[] values, int size, Map<String, Integer> index) {
+    this.names = names;
+    this.values = values;
+    this.size = size;
+    this.index = index;
   }
 
   /** The empty object. */
@@ -34,25 +46,22 @@ public final class JsonObject extends AbstractMap<String, Object> {
    * Returns {@code map} itself when it is a {@code JsonObject}, else an unmodifiable deep copy
    * (nested maps and lists copied too); null gives null.
    */
+  @SuppressWarnings("unchecked")
   public static JsonObject copyOf(Map<String, ?> map) {
     if (map == null || map instanceof JsonObject) {
       return (JsonObject) map;
     }
-    return new JsonObject(copyFields(map));
-  }
-
-  private static Map<String, Object> copyFields(Map<String, ?> map) {
-    Map<String, Object> copy = new LinkedHashMap<>(Math.max(4, map.size() * 2));
+    Builder copy = new Builder();
     for (Map.Entry<String, ?> field : map.entrySet()) {
       copy.put(field.getKey(), copyValue(field.getValue()));
     }
-    return copy;
+    return copy.build();
   }
 
   @SuppressWarnings("unchecked")
   private static Object copyValue(Object value) {
-    if (value instanceof Map && !(value instanceof JsonObject)) {
-      return new JsonObject(copyFields((Map<String, ?>) value));
+    if (value instanceof Map) {
+      return copyOf((Map<String, ?>) value);
     }
     if (value instanceof List) {
       List<Object> copy = new ArrayList<>(((List<?>) value).size());
@@ -64,34 +73,117 @@ public final class JsonObject extends AbstractMap<String, Object> {
     return value;
   }
 
-  @Override
-  public Object get(Object key) {
-    return fields.get(key);
+  private int indexOf(Object name) {
+    if (index != null) {
+      Integer at = index.get(name);
+      return at == null ? -1 : at;
+    }
+    for (int i = 0; i < size; i++) {
+      // Jackson interns field names, so identity usually decides.
+      if (names[i] == name || names[i].equals(name)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   @Override
-  public boolean containsKey(Object key) {
-    return fields.containsKey(key);
+  public Object get(Object name) {
+    int at = indexOf(name);
+    return at < 0 ? null : values[at];
+  }
+
+  @Override
+  public boolean containsKey(Object name) {
+    return indexOf(name) >= 0;
   }
 
   @Override
   public int size() {
-    return fields.size();
+    return size;
   }
 
   @Override
   public boolean isEmpty() {
-    return fields.isEmpty();
+    return size == 0;
   }
 
   @Override
   public Set<Entry<String, Object>> entrySet() {
-    Set<Entry<String, Object>> result = entries;
-    if (result == null) {
-      // The wrapper's entries refuse setValue, so the view is read-only too.
-      result = Collections.unmodifiableMap(fields).entrySet();
-      entries = result;
+    return new AbstractSet<Entry<String, Object>>() {
+      @Override
+      public int size() {
+        return size;
+      }
+
+      @Override
+      public Iterator<Entry<String, Object>> iterator() {
+        return new Iterator<Entry<String, Object>>() {
+          private int next;
+
+          @Override
+          public boolean hasNext() {
+            return next < size;
+          }
+
+          @Override
+          public Entry<String, Object> next() {
+            if (next >= size) {
+              throw new NoSuchElementException();
+            }
+            int at = next++;
+            return new SimpleImmutableEntry<>(names[at], values[at]);
+          }
+        };
+      }
+    };
+  }
+
+  /** Collects fields in order; a repeated name keeps its first place and takes the last value. */
+  static final class Builder {
+    private String[] names = new String[4];
+    private Object[] values = new Object[4];
+    private int size;
+    private Map<String, Integer> index;
+
+    void put(String name, Object value) {
+      int at = find(name);
+      if (at >= 0) {
+        values[at] = value;
+        return;
+      }
+      if (size == names.length) {
+        names = Arrays.copyOf(names, size * 2);
+        values = Arrays.copyOf(values, size * 2);
+      }
+      names[size] = name;
+      values[size] = value;
+      if (index != null) {
+        index.put(name, size);
+      } else if (size == INDEXED) {
+        index = new HashMap<>();
+        for (int i = 0; i <= size; i++) {
+          index.put(names[i], i);
+        }
+      }
+      size++;
     }
-    return result;
+
+    private int find(String name) {
+      if (index != null) {
+        Integer at = index.get(name);
+        return at == null ? -1 : at;
+      }
+      for (int i = 0; i < size; i++) {
+        if (names[i] == name || names[i].equals(name)) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    JsonObject build() {
+      return size == 0 ? EMPTY : new JsonObject(names, values, size, index);
+    }
   }
 }

@@ -25,16 +25,16 @@ public final class InvocationSummary {
   private final InvocationError error;
   private final Map<String, Object> additionalProperties;
 
-  InvocationSummary(Builder builder) {
+  // Only copies: build() did the rest, so that the JIT inlines this into build() and the decoder's
+  // builder never reaches the heap.
+  private InvocationSummary(Builder builder, InvocationAction action, InvocationStatus status) {
     this.id = builder.id;
     this.runId = builder.runId;
     this.runtimeId = builder.runtimeId;
     this.actionValue = builder.actionValue;
-    this.action =
-        builder.action != null ? builder.action : InvocationAction.fromValue(builder.actionValue);
+    this.action = action;
     this.statusValue = builder.statusValue;
-    this.status =
-        builder.status != null ? builder.status : InvocationStatus.fromValue(builder.statusValue);
+    this.status = status;
     this.createdAt = builder.createdAt;
     this.finishedAt = builder.finishedAt;
     this.durationMs = builder.durationMs;
@@ -416,7 +416,10 @@ public final class InvocationSummary {
       requireSet(actionValue, "action");
       requireSet(statusValue, "status");
       requireSet(createdAt, "createdAt");
-      return new InvocationSummary(this);
+      return new InvocationSummary(
+          this,
+          action != null ? action : InvocationAction.fromValue(actionValue),
+          status != null ? status : InvocationStatus.fromValue(statusValue));
     }
 
     private static void requireSet(Object value, String field) {

@@ -229,4 +229,35 @@ class InvocationDecodingTest extends MockServerTest {
         .isEqualTo(OffsetDateTime.of(2024, 6, 10, 15, 22, 32, 0, ZoneOffset.ofHours(2)));
     assertThat(items.get(4)).isEqualTo(items.get(1));
   }
+
+  @Test
+  void jsonObjectsOfAnySizeKeepOrderAndTheLastOfARepeatedName() {
+    StringBuilder big = new StringBuilder("{");
+    Map<String, Object> expected = new java.util.LinkedHashMap<>();
+    for (int i = 20; i > 0; i--) {
+      big.append("\"k").append(i).append("\":").append(i).append(',');
+      expected.put("k" + i, i);
+    }
+    // A repeated name keeps its first place and takes the last value, as a LinkedHashMap would.
+    big.append("\"k7\":\"again\"}");
+    expected.put("k7", "again");
+
+    InvocationSummary invocation =
+        onlyItem(item(",\"big\":" + big + ",\"small\":{\"b\":1,\"a\":2,\"b\":3}"));
+
+    Map<String, Object> decoded =
+        (Map<String, Object>) invocation.additionalProperties().get("big");
+    assertThat(decoded).isEqualTo(expected).hasSameHashCodeAs(expected);
+    assertThat(decoded.keySet()).containsExactlyElementsOf(expected.keySet());
+    for (Map.Entry<String, Object> field : expected.entrySet()) {
+      assertThat(decoded.get(field.getKey())).isEqualTo(field.getValue());
+      assertThat(decoded.containsKey(field.getKey())).isTrue();
+    }
+    assertThat(decoded.get("k21")).isNull();
+    assertThat(decoded.containsKey("k21")).isFalse();
+    Map<String, Object> small =
+        (Map<String, Object>) invocation.additionalProperties().get("small");
+    assertThat(small.toString()).isEqualTo("{b=3, a=2}");
+    assertThat(small.get("b")).isEqualTo(3);
+  }
 }
