@@ -57,10 +57,18 @@ public final class BenchReport {
             alloc(decode.get("readPojo")),
             ""));
 
+    double[] forks = pairedForks(quick ? 2 : 9, quick);
+    rows.add(
+        row(
+            "decode, SDK and readTree forks run in adjacent pairs",
+            fmt(forks[0]) + " vs " + fmt(forks[1]) + " us",
+            "",
+            "SDK/readTree " + String.format("%.2f", forks[2])));
+
     String[] paired = child(null, PairedDecode.class).split(" ");
     rows.add(
         row(
-            "decode, SDK and readTree in alternating rounds",
+            "decode, SDK and readTree in alternating rounds in one JVM",
             fmt(Double.parseDouble(paired[0]))
                 + " vs "
                 + fmt(Double.parseDouble(paired[1]))
@@ -148,6 +156,49 @@ public final class BenchReport {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /**
+   * Times the SDK's decoder and readTree each in a fresh JVM, one right after the other, {@code
+   * rounds} times (alternating which goes first), and returns the median SDK time, the median
+   * readTree time and the median of the per-pair ratios. Each JVM has its own JIT profile, as in
+   * the plain JMH run, while the pairing cancels the machine's slow drift between fast and slow
+   * phases, which otherwise moves the separately run figures by tens of percent.
+   */
+  private static double[] pairedForks(int rounds, boolean quick) throws Exception {
+    List<Double> sdk = new ArrayList<>();
+    List<Double> tree = new ArrayList<>();
+    List<Double> ratios = new ArrayList<>();
+    for (int r = 0; r < rounds; r++) {
+      double s;
+      double t;
+      if (r % 2 == 0) {
+        s = oneFork("sdk", quick);
+        t = oneFork("readTree", quick);
+      } else {
+        t = oneFork("readTree", quick);
+        s = oneFork("sdk", quick);
+      }
+      sdk.add(s);
+      tree.add(t);
+      ratios.add(s / t);
+    }
+    return new double[] {median(sdk), median(tree), median(ratios)};
+  }
+
+  private static double oneFork(String method, boolean quick) throws Exception {
+    RunResult result =
+        new Runner(
+                new OptionsBuilder()
+                    .include(DecodeBenchmark.class.getName() + "\\." + method + "$")
+                    .forks(1)
+                    .warmupIterations(quick ? 1 : 3)
+                    .warmupTime(TimeValue.seconds(1))
+                    .measurementIterations(quick ? 2 : 5)
+                    .measurementTime(TimeValue.seconds(1))
+                    .build())
+            .runSingle();
+    return median(result);
   }
 
   private static Map<String, RunResult> jmh(
