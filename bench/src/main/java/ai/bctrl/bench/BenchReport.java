@@ -61,7 +61,7 @@ public final class BenchReport {
     rows.add(
         row(
             "decode, SDK and readTree forks run in adjacent pairs",
-            fmt(forks[0]) + " vs " + fmt(forks[1]) + " us",
+            String.format("%d pairs, ratios %.2f to %.2f", (int) forks[3], forks[4], forks[5]),
             "",
             "SDK/readTree " + String.format("%.2f", forks[2])));
 
@@ -161,7 +161,8 @@ public final class BenchReport {
   /**
    * Times the SDK's decoder and readTree each in a fresh JVM, one right after the other, {@code
    * rounds} times (alternating which goes first), and returns the median SDK time, the median
-   * readTree time and the median of the per-pair ratios. Each JVM has its own JIT profile, as in
+   * readTree time, the median of the per-pair ratios, the number of pairs, and the lowest and
+   * highest ratio. Each JVM has its own JIT profile, as in
    * the plain JMH run, while the pairing cancels the machine's slow drift between fast and slow
    * phases, which otherwise moves the separately run figures by tens of percent.
    */
@@ -183,7 +184,11 @@ public final class BenchReport {
       tree.add(t);
       ratios.add(s / t);
     }
-    return new double[] {median(sdk), median(tree), median(ratios)};
+    List<Double> sorted = new ArrayList<>(ratios);
+    sorted.sort(null);
+    return new double[] {
+      median(sdk), median(tree), median(ratios), rounds, sorted.get(0), sorted.get(rounds - 1)
+    };
   }
 
   private static double oneFork(String method, boolean quick) throws Exception {
