@@ -14,7 +14,7 @@ import java.io.IOException;
  * then the name is read the usual way, so any order and any unknown field still work.
  */
 final class FieldOrder {
-  /** What {@link Cursor#next} returns at the end of the object. */
+  /** What {@link #next} returns at the end of the object. */
   static final int END = -2;
 
   private final String[] names;

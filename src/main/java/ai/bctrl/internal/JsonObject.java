@@ -74,6 +74,11 @@ public final class JsonObject extends AbstractMap<String, Object> {
   }
 
   private int indexOf(Object name) {
+    return find(names, size, index, name);
+  }
+
+  /** Where {@code name} is among the first {@code size} names, or -1. */
+  private static int find(String[] names, int size, Map<String, Integer> index, Object name) {
     if (index != null) {
       Integer at = index.get(name);
       return at == null ? -1 : at;
@@ -147,7 +152,7 @@ public final class JsonObject extends AbstractMap<String, Object> {
     private Map<String, Integer> index;
 
     void put(String name, Object value) {
-      int at = find(name);
+      int at = find(names, size, index, name);
       if (at >= 0) {
         values[at] = value;
         return;
@@ -167,19 +172,6 @@ public final class JsonObject extends AbstractMap<String, Object> {
         }
       }
       size++;
-    }
-
-    private int find(String name) {
-      if (index != null) {
-        Integer at = index.get(name);
-        return at == null ? -1 : at;
-      }
-      for (int i = 0; i < size; i++) {
-        if (names[i] == name || names[i].equals(name)) {
-          return i;
-        }
-      }
-      return -1;
     }
 
     JsonObject build() {

@@ -162,9 +162,9 @@ public final class BenchReport {
    * Times the SDK's decoder and readTree each in a fresh JVM, one right after the other, {@code
    * rounds} times (alternating which goes first), and returns the median SDK time, the median
    * readTree time, the median of the per-pair ratios, the number of pairs, and the lowest and
-   * highest ratio. Each JVM has its own JIT profile, as in
-   * the plain JMH run, while the pairing cancels the machine's slow drift between fast and slow
-   * phases, which otherwise moves the separately run figures by tens of percent.
+   * highest ratio. Each JVM has its own JIT profile, as in the plain JMH run, while the pairing
+   * cancels the machine's slow drift between fast and slow phases, which otherwise moves the
+   * separately run figures by tens of percent.
    */
   private static double[] pairedForks(int rounds, boolean quick) throws Exception {
     List<Double> sdk = new ArrayList<>();
