@@ -59,7 +59,8 @@ public final class InvocationError {
   /**
    * Returns structured context as plain Java values (String, Number, Boolean, List, Map, null).
    *
-   * @return an unmodifiable map, empty when the API sent none
+   * @return an unmodifiable map in the API's field order, its nested maps and lists unmodifiable
+   *     too; empty when the API sent none
    */
   public Map<String, Object> details() {
     return details;
@@ -120,7 +121,7 @@ public final class InvocationError {
     }
 
     /**
-     * Sets the details; the map is copied. Null means none.
+     * Sets the details; the map is copied, nested maps and lists included. Null means none.
      *
      * @param details plain Java values
      * @return this builder

@@ -173,7 +173,8 @@ public final class InvocationSummary {
    * Returns the fields the API sent that this SDK version has no accessor for, as plain Java values
    * (String, Number, Boolean, List, Map, null).
    *
-   * @return an unmodifiable map, usually empty
+   * @return an unmodifiable map in the API's field order, its nested maps and lists unmodifiable
+   *     too; usually empty
    */
   public Map<String, Object> additionalProperties() {
     return additionalProperties;
@@ -393,7 +394,8 @@ public final class InvocationSummary {
     }
 
     /**
-     * Sets fields unknown to this SDK version; the map is copied. Null means none.
+     * Sets fields unknown to this SDK version; the map is copied, nested maps and lists included.
+     * Null means none.
      *
      * @param additionalProperties plain Java values by field name
      * @return this builder
