@@ -18,14 +18,14 @@ public final class InvocationSummaryReader implements ItemReader<InvocationSumma
       Arrays.stream(InvocationAction.values())
           .filter(a -> a != InvocationAction.UNKNOWN)
           .toArray(InvocationAction[]::new);
-  private static final String[] ACTION_VALUES =
-      Arrays.stream(ACTIONS).map(InvocationAction::value).toArray(String[]::new);
+  private static final WireValues ACTION_VALUES =
+      new WireValues(Arrays.stream(ACTIONS).map(InvocationAction::value).toArray(String[]::new));
   private static final InvocationStatus[] STATUSES =
       Arrays.stream(InvocationStatus.values())
           .filter(s -> s != InvocationStatus.UNKNOWN)
           .toArray(InvocationStatus[]::new);
-  private static final String[] STATUS_VALUES =
-      Arrays.stream(STATUSES).map(InvocationStatus::value).toArray(String[]::new);
+  private static final WireValues STATUS_VALUES =
+      new WireValues(Arrays.stream(STATUSES).map(InvocationStatus::value).toArray(String[]::new));
 
   // The spec's fields, by the index the read loop switches on.
   private static final int ID = 0;

@@ -47,29 +47,12 @@ public final class Json {
    * Returns the index in {@code known} of the current string value, or -1 when it is none of them,
    * comparing the parser's characters so that no String is built for a known value.
    */
-  static int indexOfKnown(JsonParser parser, String path, String[] known) throws IOException {
+  static int indexOfKnown(JsonParser parser, String path, WireValues known) throws IOException {
     if (parser.currentToken() != JsonToken.VALUE_STRING) {
       throw mismatch(parser, path, "a string");
     }
-    char[] chars = parser.getTextCharacters();
-    int offset = parser.getTextOffset();
-    int length = parser.getTextLength();
-    for (int i = 0; i < known.length; i++) {
-      if (known[i].length() == length && regionEquals(known[i], chars, offset)) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  /** True when {@code chars} at {@code offset} begin with the characters of {@code candidate}. */
-  static boolean regionEquals(String candidate, char[] chars, int offset) {
-    for (int i = 0; i < candidate.length(); i++) {
-      if (candidate.charAt(i) != chars[offset + i]) {
-        return false;
-      }
-    }
-    return true;
+    return known.indexOf(
+        parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
   }
 
   /** Reads an integral number field that may be null. */

@@ -15,6 +15,8 @@ import java.util.Arrays;
  */
 public final class RepeatedValues {
   private final String[] last;
+  // The same values as char arrays, compared with the parser's characters in a plain loop.
+  private final char[][] lastChars;
   private LocalDate lastDate;
   private ZoneOffset lastOffset;
   private FieldOrder order;
@@ -22,6 +24,7 @@ public final class RepeatedValues {
 
   RepeatedValues(int slots) {
     this.last = new String[slots];
+    this.lastChars = new char[slots][];
   }
 
   /** The last date remembered, if it is {@code year-month-day}; else null. */
@@ -64,17 +67,18 @@ public final class RepeatedValues {
     if (parser.currentToken() != JsonToken.VALUE_STRING) {
       throw Json.mismatch(parser, path, "a string");
     }
-    String previous = last[slot];
+    char[] previous = lastChars[slot];
     char[] chars = parser.getTextCharacters();
     int offset = parser.getTextOffset();
     int length = parser.getTextLength();
     if (previous != null
-        && previous.length() == length
-        && Json.regionEquals(previous, chars, offset)) {
-      return previous;
+        && previous.length == length
+        && WireValues.startsWith(chars, offset, previous)) {
+      return last[slot];
     }
     String text = parser.getText();
     last[slot] = text;
+    lastChars[slot] = text.toCharArray();
     return text;
   }
 }
