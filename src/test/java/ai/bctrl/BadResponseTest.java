@@ -9,6 +9,8 @@ import ai.bctrl.models.InvocationSummary;
 import ai.bctrl.pagination.CursorPage;
 import okhttp3.mockwebserver.MockResponse;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** A 2xx body that is not the schema gives a typed, readable exception that keeps the body. */
 class BadResponseTest extends MockServerTest {
@@ -69,6 +71,22 @@ class BadResponseTest extends MockServerTest {
     BctrlDecodeException failure = decodeFailure(json(200, body));
     assertThat(failure.getMessage())
         .contains("data[1].durationMs: expected an integer or null, got a string");
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "'\"id\":\"00000000-0000-4000-8000-000000000000\"', '\"id\":7', 'id: expected a string, got a number'",
+    "'\"runId\":\"7c9e6679-7425-40de-944b-e07fc1f90ae7\"', '\"runId\":null', 'runId: expected a string, got null'",
+    "'\"runtimeId\":\"1c6b147a-8f3a-4d2a-9f3e-2a1b5c4d7e8f\"', '\"runtimeId\":[]', 'runtimeId: expected a string, got an array'",
+    "'\"action\":\"act\"', '\"action\":true', 'action: expected a string, got a boolean'",
+    "'\"status\":\"succeeded\"', '\"status\":{}', 'status: expected a string, got an object'",
+    "'\"createdAt\":\"2024-06-10T15:22:30Z\"', '\"createdAt\":null', 'createdAt: expected a string, got null'",
+    "'\"finishedAt\":\"2024-06-10T15:22:35Z\"', '\"finishedAt\":1718032955', 'finishedAt: expected a string or null, got a number'",
+  })
+  void stringFieldOfTheWrongTypeIsNamed(String field, String wrong, String message) {
+    String body = "{\"data\":[" + Fixtures.invocationJson(0).replace(field, wrong) + "]}";
+    BctrlDecodeException failure = decodeFailure(json(200, body));
+    assertThat(failure.getMessage()).contains("data[0]." + message);
   }
 
   @Test

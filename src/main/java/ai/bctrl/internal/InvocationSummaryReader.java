@@ -69,38 +69,55 @@ public final class InvocationSummaryReader implements ItemReader<InvocationSumma
       } else {
         previous = field;
       }
-      parser.nextToken();
+      JsonToken token = parser.nextToken();
+      // Decoded here, once for every string field: the compiled loop then holds one copy of
+      // Jackson's decoder, and the fields below read the characters as they are.
+      char[] text = null;
+      int start = 0;
+      int length = 0;
+      if (token == JsonToken.VALUE_STRING) {
+        text = parser.getTextCharacters();
+        start = parser.getTextOffset();
+        length = parser.getTextLength();
+      }
       switch (field) {
         case ID:
-          builder.id(Json.readString(parser, "id", false));
+          builder.id(new String(Json.chars(parser, text, "id", false), start, length));
           break;
         case RUN_ID:
-          builder.runId(repeats.read(parser, 0, "runId"));
+          builder.runId(repeats.string(0, Json.chars(parser, text, "runId", false), start, length));
           break;
         case RUNTIME_ID:
-          builder.runtimeId(repeats.read(parser, 1, "runtimeId"));
+          builder.runtimeId(
+              repeats.string(1, Json.chars(parser, text, "runtimeId", false), start, length));
           break;
         case ACTION:
-          int action = Json.indexOfKnown(parser, "action", ACTION_VALUES);
+          int action =
+              ACTION_VALUES.indexOf(Json.chars(parser, text, "action", false), start, length);
           if (action >= 0) {
             builder.action(ACTIONS[action]);
           } else {
-            builder.actionValue(parser.getText());
+            builder.actionValue(new String(text, start, length));
           }
           break;
         case STATUS:
-          int status = Json.indexOfKnown(parser, "status", STATUS_VALUES);
+          int status =
+              STATUS_VALUES.indexOf(Json.chars(parser, text, "status", false), start, length);
           if (status >= 0) {
             builder.status(STATUSES[status]);
           } else {
-            builder.statusValue(parser.getText());
+            builder.statusValue(new String(text, start, length));
           }
           break;
         case CREATED_AT:
-          builder.createdAt(Json.readTimestamp(parser, "createdAt", false, repeats));
+          text = Json.chars(parser, text, "createdAt", false);
+          builder.createdAt(Json.timestamp(text, start, length, "createdAt", repeats));
           break;
         case FINISHED_AT:
-          builder.finishedAt(Json.readTimestamp(parser, "finishedAt", true, repeats));
+          if (token != JsonToken.VALUE_NULL) {
+            text = Json.chars(parser, text, "finishedAt", true);
+            builder.finishedAt(Json.timestamp(text, start, length, "finishedAt", repeats));
+          }
           break;
         case DURATION_MS:
           builder.durationMs(Json.readNullableLong(parser, "durationMs"));

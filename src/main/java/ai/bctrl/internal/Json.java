@@ -44,15 +44,14 @@ public final class Json {
   }
 
   /**
-   * Returns the index in {@code known} of the current string value, or -1 when it is none of them,
-   * comparing the parser's characters so that no String is built for a known value.
+   * Returns {@code text}, the current string value's characters, or throws when the current token
+   * is not a string; {@code nullable} only words the message, the caller having handled null.
    */
-  static int indexOfKnown(JsonParser parser, String path, WireValues known) throws IOException {
-    if (parser.currentToken() != JsonToken.VALUE_STRING) {
-      throw mismatch(parser, path, "a string");
+  static char[] chars(JsonParser parser, char[] text, String path, boolean nullable) {
+    if (text == null) {
+      throw mismatch(parser, path, nullable ? "a string or null" : "a string");
     }
-    return known.indexOf(
-        parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+    return text;
   }
 
   /** Reads an integral number field that may be null. */
@@ -71,23 +70,15 @@ public final class Json {
     throw mismatch(parser, path, "an integer or null");
   }
 
-  /** Reads an ISO-8601 timestamp with an offset; null is accepted only when {@code nullable}. */
-  static OffsetDateTime readTimestamp(
-      JsonParser parser, String path, boolean nullable, RepeatedValues repeats) throws IOException {
-    JsonToken token = parser.currentToken();
-    if (token == JsonToken.VALUE_NULL && nullable) {
-      return null;
-    }
-    if (token != JsonToken.VALUE_STRING) {
-      throw mismatch(parser, path, nullable ? "a string or null" : "a string");
-    }
+  /** Parses {@code length} characters at {@code start} as an ISO-8601 timestamp with an offset. */
+  static OffsetDateTime timestamp(
+      char[] text, int start, int length, String path, RepeatedValues repeats) {
     try {
-      // From the parser's own buffer: no String for the common case.
-      return Timestamps.parse(
-          parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength(), repeats);
+      return Timestamps.parse(text, start, length, repeats);
     } catch (DateTimeException e) {
+      String got = new String(text, start, length);
       throw new SchemaMismatch(
-          path, "expected an ISO-8601 date-time with offset, got \"" + parser.getText() + "\"", e);
+          path, "expected an ISO-8601 date-time with offset, got \"" + got + "\"", e);
     }
   }
 

@@ -1,8 +1,5 @@
 package ai.bctrl.internal;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -62,23 +59,20 @@ public final class RepeatedValues {
     return followers;
   }
 
-  /** Reads a non-null string field, reusing the last value read in {@code slot} when equal. */
-  String read(JsonParser parser, int slot, String path) throws IOException {
-    if (parser.currentToken() != JsonToken.VALUE_STRING) {
-      throw Json.mismatch(parser, path, "a string");
-    }
+  /**
+   * The string {@code text[start, start + length)} spells: the last one returned for {@code slot}
+   * when equal, else a new one, remembered.
+   */
+  String string(int slot, char[] text, int start, int length) {
     char[] previous = lastChars[slot];
-    char[] chars = parser.getTextCharacters();
-    int offset = parser.getTextOffset();
-    int length = parser.getTextLength();
     if (previous != null
         && previous.length == length
-        && WireValues.startsWith(chars, offset, previous)) {
+        && WireValues.startsWith(text, start, previous)) {
       return last[slot];
     }
-    String text = parser.getText();
-    last[slot] = text;
-    lastChars[slot] = text.toCharArray();
-    return text;
+    String value = new String(text, start, length);
+    last[slot] = value;
+    lastChars[slot] = value.toCharArray();
+    return value;
   }
 }

@@ -35,6 +35,11 @@ final class Timestamps {
           // STRICT: February 29th of 2023 is an error, not February 28th.
           .withResolverStyle(ResolverStyle.STRICT);
 
+  // What one unit of the last fraction digit is worth in nanoseconds, by the number of digits.
+  private static final int[] NANOS_PER_DIGIT = {
+    0, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1
+  };
+
   private Timestamps() {}
 
   /**
@@ -75,16 +80,16 @@ final class Timestamps {
     int nanos = 0;
     if (i < end && c[i] == '.') {
       int start = ++i;
-      while (i < end && i - start < 9 && isDigit(c[i])) {
-        nanos = nanos * 10 + (c[i] - '0');
+      int digit;
+      while (i < end && (digit = c[i] - '0') >= 0 && digit <= 9) {
+        nanos = nanos * 10 + digit;
         i++;
       }
-      if (i == start || (i < end && isDigit(c[i]))) {
+      int digits = i - start;
+      if (digits == 0 || digits > 9) {
         return null;
       }
-      for (int scale = i - start; scale < 9; scale++) {
-        nanos *= 10;
-      }
+      nanos *= NANOS_PER_DIGIT[digits];
     }
     ZoneOffset zone = offset(c, i, end, repeats);
     if (zone == null) {
@@ -152,9 +157,5 @@ final class Timestamps {
     // Negative when either is outside 0..9: a sign bit survives the OR.
     int invalid = tens | ones | (9 - tens) | (9 - ones);
     return invalid < 0 ? -1 : tens * 10 + ones;
-  }
-
-  private static boolean isDigit(char c) {
-    return c >= '0' && c <= '9';
   }
 }
