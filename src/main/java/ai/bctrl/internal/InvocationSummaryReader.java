@@ -114,7 +114,9 @@ public final class InvocationSummaryReader implements ItemReader<InvocationSumma
           builder.createdAt(Json.timestamp(text, start, length, "createdAt", repeats));
           break;
         case FINISHED_AT:
-          if (token != JsonToken.VALUE_NULL) {
+          if (token == JsonToken.VALUE_NULL) {
+            builder.finishedAt(null);
+          } else {
             text = Json.chars(parser, text, "finishedAt", true);
             builder.finishedAt(Json.timestamp(text, start, length, "finishedAt", repeats));
           }

@@ -103,6 +103,20 @@ class InvocationDecodingTest extends MockServerTest {
     assertThat(nulls).isEqualTo(absent);
   }
 
+  @Test
+  void aRepeatedFieldTakesItsLastValue() {
+    // As Jackson's own readers do: null after a value clears it, a value after null sets it.
+    InvocationSummary cleared =
+        onlyItem(
+            item(",\"finishedAt\":\"2024-06-10T15:22:35Z\",\"finishedAt\":null,\"id\":\"i2\""));
+    assertThat(cleared.finishedAt()).isEmpty();
+    assertThat(cleared.id()).isEqualTo("i2");
+
+    InvocationSummary set =
+        onlyItem(item(",\"finishedAt\":null,\"finishedAt\":\"2024-06-10T15:22:35Z\""));
+    assertThat(set.finishedAt()).contains(OffsetDateTime.parse("2024-06-10T15:22:35Z"));
+  }
+
   @ParameterizedTest
   @CsvSource({
     "2024-06-10T15:22:30Z, 2024-06-10T15:22:30Z",
