@@ -80,6 +80,28 @@ class InvocationDecodingTest extends MockServerTest {
   }
 
   @Test
+  void everyKnownEnumValueDecodesAndNearMissesStayUnknown() {
+    for (InvocationAction action : InvocationAction.values()) {
+      if (action != InvocationAction.UNKNOWN) {
+        String wire = action.value();
+        assertThat(onlyItem(item("").replace("observe", wire)).action()).isEqualTo(action);
+      }
+    }
+    for (InvocationStatus status : InvocationStatus.values()) {
+      if (status != InvocationStatus.UNKNOWN) {
+        String wire = "\"" + status.value() + "\"";
+        assertThat(onlyItem(item("").replace("\"running\"", wire)).status()).isEqualTo(status);
+      }
+    }
+    // Same length as a known value, a prefix of one, one character longer, another case.
+    for (String nearMiss : new String[] {"extrakt", "ac", "actt", "Act", ""}) {
+      InvocationSummary invocation = onlyItem(item("").replace("observe", nearMiss));
+      assertThat(invocation.action()).isEqualTo(InvocationAction.UNKNOWN);
+      assertThat(invocation.actionValue()).isEqualTo(nearMiss);
+    }
+  }
+
+  @Test
   void unknownFieldsAreKeptAsPlainJavaValues() {
     InvocationSummary invocation =
         onlyItem(item(",\"priority\":3,\"tags\":[\"a\",true,null],\"meta\":{\"x\":1.5}"));
