@@ -12,7 +12,7 @@ import java.util.Arrays;
  */
 public final class RepeatedValues {
   private final String[] last;
-  // The same values as char arrays, compared with the parser's characters in a plain loop.
+  // The same values as char arrays, to compare with the parser's characters without a String.
   private final char[][] lastChars;
   private LocalDate lastDate;
   private ZoneOffset lastOffset;
