@@ -65,9 +65,7 @@ public final class RepeatedValues {
    */
   String string(int slot, char[] text, int start, int length) {
     char[] previous = lastChars[slot];
-    if (previous != null
-        && previous.length == length
-        && WireValues.startsWith(text, start, previous)) {
+    if (previous != null && WireValues.spells(text, start, length, previous)) {
       return last[slot];
     }
     String value = new String(text, start, length);

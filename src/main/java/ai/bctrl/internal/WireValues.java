@@ -23,12 +23,18 @@ final class WireValues {
   /** Index of the value {@code chars[offset, offset + length)} spells, or -1 when none. */
   int indexOf(char[] chars, int offset, int length) {
     for (int i = 0; i < values.length; i++) {
-      char[] value = values[i];
-      if (value.length == length && startsWith(chars, offset, value)) {
+      if (spells(chars, offset, length, values[i])) {
         return i;
       }
     }
     return -1;
+  }
+
+  /**
+   * True when {@code chars[offset, offset + length)} are exactly the characters of {@code value}.
+   */
+  static boolean spells(char[] chars, int offset, int length, char[] value) {
+    return value.length == length && startsWith(chars, offset, value);
   }
 
   /**
