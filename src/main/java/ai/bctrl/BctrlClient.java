@@ -3,6 +3,7 @@ package ai.bctrl;
 import ai.bctrl.errors.BctrlException;
 import ai.bctrl.internal.ClientConfig;
 import ai.bctrl.internal.Delayer;
+import ai.bctrl.internal.HttpRunsClient;
 import ai.bctrl.internal.SystemDelayer;
 import ai.bctrl.internal.Transport;
 import ai.bctrl.runs.RunsClient;
@@ -41,7 +42,7 @@ public final class BctrlClient implements AutoCloseable {
   private BctrlClient(ClientConfig config) {
     this.config = config;
     this.transport = new Transport(config);
-    this.runs = new RunsClient(transport);
+    this.runs = new HttpRunsClient(transport);
   }
 
   /**
@@ -72,6 +73,11 @@ public final class BctrlClient implements AutoCloseable {
    */
   public RunsClient runs() {
     return runs;
+  }
+
+  /** For tests that declare an endpoint of their own on this client's transport. */
+  Transport transport() {
+    return transport;
   }
 
   /**

@@ -30,7 +30,8 @@ class BadResponseTest extends MockServerTest {
   @Test
   void emptyBody() {
     BctrlDecodeException failure = decodeFailure(json(200, ""));
-    assertThat(failure.getMessage()).contains("expected a JSON object, got end of input");
+    assertThat(failure.getMessage())
+        .contains("response body: expected an object, got end of input");
     assertThat(failure.rawBody()).isEmpty();
   }
 
@@ -52,7 +53,7 @@ class BadResponseTest extends MockServerTest {
   @Test
   void dataIsNull() {
     BctrlDecodeException failure = decodeFailure(json(200, "{\"data\":null,\"nextCursor\":null}"));
-    assertThat(failure.getMessage()).contains("data: required array is missing or null");
+    assertThat(failure.getMessage()).contains("data: expected an array, got null");
   }
 
   @Test
@@ -70,7 +71,7 @@ class BadResponseTest extends MockServerTest {
         Fixtures.pageJson(0, 3, null).replaceFirst("\"durationMs\":101", "\"durationMs\":\"slow\"");
     BctrlDecodeException failure = decodeFailure(json(200, body));
     assertThat(failure.getMessage())
-        .contains("data[1].durationMs: expected an integer or null, got a string");
+        .contains("data[1].durationMs: expected an integer, got a string");
   }
 
   @ParameterizedTest
@@ -80,11 +81,12 @@ class BadResponseTest extends MockServerTest {
     "'\"runtimeId\":\"1c6b147a-8f3a-4d2a-9f3e-2a1b5c4d7e8f\"', '\"runtimeId\":[]', 'runtimeId: expected a string, got an array'",
     "'\"action\":\"act\"', '\"action\":true', 'action: expected a string, got a boolean'",
     "'\"status\":\"succeeded\"', '\"status\":{}', 'status: expected a string, got an object'",
-    "'\"createdAt\":\"2024-06-10T15:22:30Z\"', '\"createdAt\":null', 'createdAt: expected a string, got null'",
-    "'\"finishedAt\":\"2024-06-10T15:22:35Z\"', '\"finishedAt\":1718032955', 'finishedAt: expected a string or null, got a number'",
+    "'\"createdAt\":\"2024-06-10T15:22:30Z\"', '\"createdAt\":null', 'createdAt: expected an ISO-8601 date-time with offset, got null'",
+    "'\"finishedAt\":\"2024-06-10T15:22:35Z\"', '\"finishedAt\":1718032955', 'finishedAt: expected an ISO-8601 date-time with offset, got a number'",
   })
   void stringFieldOfTheWrongTypeIsNamed(String field, String wrong, String message) {
-    String body = "{\"data\":[" + Fixtures.invocationJson(0).replace(field, wrong) + "]}";
+    String body =
+        "{\"data\":[" + Fixtures.invocationJson(0).replace(field, wrong) + "],\"nextCursor\":null}";
     BctrlDecodeException failure = decodeFailure(json(200, body));
     assertThat(failure.getMessage()).contains("data[0]." + message);
   }
@@ -92,7 +94,9 @@ class BadResponseTest extends MockServerTest {
   @Test
   void missingRequiredFieldIsNamed() {
     String body =
-        "{\"data\":[" + Fixtures.invocationJson(0).replace("\"runtimeId\"", "\"x\"") + "]}";
+        "{\"data\":["
+            + Fixtures.invocationJson(0).replace("\"runtimeId\"", "\"x\"")
+            + "],\"nextCursor\":null}";
     BctrlDecodeException failure = decodeFailure(json(200, body));
     assertThat(failure.getMessage()).contains("data[0].runtimeId: required field is missing");
   }
@@ -102,7 +106,7 @@ class BadResponseTest extends MockServerTest {
     String body =
         "{\"data\":["
             + Fixtures.invocationJson(0).replace("\"2024-06-10T15:22:35Z\"", "\"yesterday\"")
-            + "]}";
+            + "],\"nextCursor\":null}";
     BctrlDecodeException failure = decodeFailure(json(200, body));
     assertThat(failure.getMessage())
         .contains(
@@ -114,7 +118,7 @@ class BadResponseTest extends MockServerTest {
     String body =
         "{\"data\":["
             + Fixtures.invocationJson(0).replace("\"error\":null", "\"error\":{\"code\":\"x\"}")
-            + "]}";
+            + "],\"nextCursor\":null}";
     BctrlDecodeException failure = decodeFailure(json(200, body));
     assertThat(failure.getMessage()).contains("data[0].error.message: required field is missing");
   }

@@ -33,13 +33,27 @@ public final class ApiRequest {
    * such as {@code "a/b"} cannot change the path.
    */
   public static ApiRequest get(RequestOptions options, String... segments) {
+    if (options == null) {
+      throw new IllegalArgumentException("options == null");
+    }
     List<String> path = new ArrayList<>(segments.length);
     Collections.addAll(path, segments);
     return new ApiRequest(
-        Collections.unmodifiableList(path),
-        Collections.<String>emptyList(),
-        null,
-        options == null ? RequestOptions.none() : options);
+        Collections.unmodifiableList(path), Collections.<String>emptyList(), null, options);
+  }
+
+  /**
+   * Checks an id that will be one path segment, naming it as {@code name} in the message: HTTP
+   * resolves {@code "."} and {@code ".."} away, so no resource can have them as its id.
+   */
+  public static String pathId(String name, String id) {
+    if (id == null || id.trim().isEmpty()) {
+      throw new IllegalArgumentException(name + " is null or blank");
+    }
+    if (id.equals(".") || id.equals("..")) {
+      throw new IllegalArgumentException(name + " cannot be \".\" or \"..\"");
+    }
+    return id;
   }
 
   /** Returns a copy with one more query parameter; repeat a name to send an array. */

@@ -1,13 +1,10 @@
 package ai.bctrl.internal;
 
-import com.fasterxml.jackson.core.JsonParser;
-import java.io.IOException;
-
 /**
- * Turns a 2xx body into a value, streaming from a parser that has not yet read its first token.
+ * Turns a whole 2xx body into a value.
  *
  * @param <T> the value type
  */
-public interface BodyDecoder<T> {
-  T decode(JsonParser parser) throws IOException;
+interface BodyDecoder<T> {
+  T decode(byte[] body) throws SchemaMismatch;
 }

@@ -1,150 +1,162 @@
 package ai.bctrl.internal;
 
-import com.fasterxml.jackson.core.JsonFactory;
+import ai.bctrl.models.ErrorResponse;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
+import com.fasterxml.jackson.databind.deser.ValueInstantiator;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
-import java.time.DateTimeException;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
+import java.time.temporal.Temporal;
+import java.util.Collection;
 
 /**
- * The SDK's one Jackson configuration and the typed reads every model reader shares. Readers stream
- * with {@link JsonParser}; the mapper is used only for JSON of no fixed shape ({@code details},
- * unknown fields), which becomes plain Java values.
+ * The SDK's whole decoding policy: one mapper, configured once, that binds every body (pages and
+ * error bodies) to the annotated models, and the one way its failures are put into words.
+ *
+ * <p>Lenient where the API may grow (unknown fields are kept or skipped), strict where a wrong
+ * value would mislead (see {@link StrictValues}; trailing content; required fields).
  */
-public final class Json {
-  /** Configured once: building a mapper is expensive and it is thread-safe after configuration. */
-  public static final ObjectMapper MAPPER =
-      new ObjectMapper()
-          .registerModule(new JavaTimeModule())
+final class Json {
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .addModule(new JavaTimeModule())
+          // After JavaTimeModule, so that its OffsetDateTime deserializer gives way to ours.
+          .addModule(StrictValues.module())
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
-
-  /** Creates the streaming parsers every reader uses. */
-  public static final JsonFactory FACTORY = MAPPER.getFactory();
+          .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .addHandler(new WrongShape())
+          .build();
 
   private Json() {}
 
-  /** Reads a string field; {@code nullable} decides whether JSON null is accepted. */
-  static String readString(JsonParser parser, String path, boolean nullable) throws IOException {
-    JsonToken token = parser.currentToken();
-    if (token == JsonToken.VALUE_STRING) {
-      return parser.getText();
-    }
-    if (token == JsonToken.VALUE_NULL && nullable) {
-      return null;
-    }
-    throw mismatch(parser, path, nullable ? "a string or null" : "a string");
+  static JavaType type(Class<?> generic, Class<?> parameter) {
+    return MAPPER.getTypeFactory().constructParametricType(generic, parameter);
   }
 
   /**
-   * Returns {@code text}, the current string value's characters, or throws when the current token
-   * is not a string; {@code nullable} only words the message, the caller having handled null.
+   * Binds a whole body, detecting its encoding (UTF-8, -16 or -32) as JSON allows.
+   *
+   * @throws SchemaMismatch if it is not valid text, not JSON, or not {@code type}'s shape
    */
-  static char[] chars(JsonParser parser, char[] text, String path, boolean nullable) {
-    if (text == null) {
-      throw mismatch(parser, path, nullable ? "a string or null" : "a string");
+  static <T> T read(byte[] body, JavaType type) throws SchemaMismatch {
+    try {
+      return MAPPER.readValue(body, type);
+    } catch (IOException e) {
+      throw new SchemaMismatch(problem(e), e);
     }
-    return text;
   }
 
-  /** Reads an integral number field that may be null. */
-  static Long readNullableLong(JsonParser parser, String path) throws IOException {
-    JsonToken token = parser.currentToken();
-    if (token == JsonToken.VALUE_NULL) {
+  /** The API's error body, or null when the body is not that shape (an HTML page, say). */
+  static ErrorResponse errorResponse(String rawBody) {
+    if (rawBody == null || rawBody.trim().isEmpty()) {
       return null;
     }
-    if (token == JsonToken.VALUE_NUMBER_INT) {
-      try {
-        return parser.getLongValue();
-      } catch (IOException e) {
-        throw new SchemaMismatch(path, "integer out of range: " + parser.getText(), e);
+    try {
+      return MAPPER.readValue(rawBody, ErrorResponse.class);
+    } catch (IOException notTheApisShape) {
+      // The caller still gets the body through rawBody().
+      return null;
+    }
+  }
+
+  /** One line naming the JSON path and what was wrong there, e.g. "data[1].id: expected ...". */
+  static String problem(IOException e) {
+    if (!(e instanceof JsonProcessingException)) {
+      // Jackson's readers throw CharConversionException for bytes that are not their encoding.
+      return "not valid text: " + firstLine(e.getMessage());
+    }
+    if (!(e instanceof JsonMappingException)) {
+      return "invalid JSON: " + firstLine(((JsonProcessingException) e).getOriginalMessage());
+    }
+    JsonMappingException mapping = (JsonMappingException) e;
+    // Databind wraps what its parser threw with the JSON path; the parser's failure says what.
+    Throwable cause = mapping.getCause();
+    if (cause instanceof IOException && !(cause instanceof JsonMappingException)) {
+      return pathOf(mapping, null) + ": " + problem((IOException) cause);
+    }
+    if (cause instanceof IllegalStateException && cause.getMessage().endsWith(" == null")) {
+      // A model's build() names the required field it lacks (see the models' Required).
+      String field = cause.getMessage().substring(0, cause.getMessage().length() - 8);
+      return pathOf(mapping, field) + ": required field is missing";
+    }
+    String problem;
+    if (mapping instanceof StrictValues.Refused) {
+      problem = mapping.getOriginalMessage();
+    } else if (mapping instanceof InvalidNullException) {
+      Class<?> target = ((InvalidNullException) mapping).getTargetType();
+      problem = "expected " + expected(target) + ", got null";
+    } else if (mapping.getOriginalMessage().startsWith("Trailing token")) {
+      problem = "content after the end of the JSON value";
+    } else if (mapping.getOriginalMessage().startsWith("No content to map")) {
+      problem = "expected an object, got end of input";
+    } else {
+      problem = firstLine(mapping.getOriginalMessage());
+    }
+    return pathOf(mapping, null) + ": " + problem;
+  }
+
+  private static String pathOf(JsonMappingException mapping, String lastField) {
+    StringBuilder path = new StringBuilder();
+    for (JsonMappingException.Reference step : mapping.getPath()) {
+      if (step.getFieldName() != null) {
+        path.append(path.length() == 0 ? "" : ".").append(step.getFieldName());
+      } else if (step.getIndex() >= 0) {
+        path.append('[').append(step.getIndex()).append(']');
       }
     }
-    throw mismatch(parser, path, "an integer or null");
-  }
-
-  /** Parses {@code length} characters at {@code start} as an ISO-8601 timestamp with an offset. */
-  static OffsetDateTime timestamp(
-      char[] text, int start, int length, String path, RepeatedValues repeats) {
-    try {
-      return Timestamps.parse(text, start, length, repeats);
-    } catch (DateTimeException e) {
-      String got = new String(text, start, length);
-      throw new SchemaMismatch(
-          path, "expected an ISO-8601 date-time with offset, got \"" + got + "\"", e);
+    if (lastField != null) {
+      path.append(path.length() == 0 ? "" : ".").append(lastField);
     }
+    return path.length() == 0 ? "response body" : path.toString();
   }
 
   /**
-   * Reads any JSON value as plain Java values: String, Integer/Long/BigInteger, Double, Boolean,
-   * unmodifiable List, {@link JsonObject} (in document order) or null. Streamed directly: going
-   * through the mapper costs a deserialization context per value.
+   * Puts databind's own shape errors (an object where an array belongs, a string where an object
+   * belongs) in the same words as {@link StrictValues}, while the parser still holds the token.
    */
-  static Object readAny(JsonParser parser) throws IOException {
-    switch (parser.currentToken()) {
-      case START_OBJECT:
-        return readFields(parser);
-      case START_ARRAY:
-        List<Object> list = new ArrayList<>();
-        while (parser.nextToken() != JsonToken.END_ARRAY) {
-          list.add(readAny(parser));
-        }
-        return Collections.unmodifiableList(list);
-      case VALUE_STRING:
-        return parser.getText();
-      case VALUE_NUMBER_INT:
-        return parser.getNumberValue();
-      case VALUE_NUMBER_FLOAT:
-        return parser.getDoubleValue();
-      case VALUE_TRUE:
-        return Boolean.TRUE;
-      case VALUE_FALSE:
-        return Boolean.FALSE;
-      case VALUE_NULL:
-        return null;
-      default:
-        throw mismatch(parser, "", "a JSON value");
+  private static final class WrongShape extends DeserializationProblemHandler {
+    @Override
+    public Object handleUnexpectedToken(
+        DeserializationContext context,
+        JavaType targetType,
+        JsonToken token,
+        JsonParser parser,
+        String failureMessage)
+        throws IOException {
+      throw StrictValues.expected(parser, expected(targetType.getRawClass()));
+    }
+
+    @Override
+    public Object handleMissingInstantiator(
+        DeserializationContext context,
+        Class<?> instClass,
+        ValueInstantiator instantiator,
+        JsonParser parser,
+        String message)
+        throws IOException {
+      throw StrictValues.expected(parser, expected(instClass));
     }
   }
 
-  private static JsonObject readFields(JsonParser parser) throws IOException {
-    JsonObject.Builder fields = new JsonObject.Builder();
-    String field;
-    while ((field = parser.nextFieldName()) != null) {
-      parser.nextToken();
-      fields.put(field, readAny(parser));
-    }
-    return fields.build();
-  }
-
-  /** Reads a JSON object of unknown shape; null gives null. */
-  static JsonObject readObject(JsonParser parser, String path) throws IOException {
+  /** Names the parser's current token as a person would: "a string", "end of input". */
+  static String describe(JsonParser parser) {
     JsonToken token = parser.currentToken();
-    if (token == JsonToken.VALUE_NULL) {
-      return null;
+    if (token == null) {
+      return "end of input";
     }
-    if (token != JsonToken.START_OBJECT) {
-      throw mismatch(parser, path, "an object");
-    }
-    return readFields(parser);
-  }
-
-  static SchemaMismatch mismatch(JsonParser parser, String path, String expected) {
-    JsonToken token = parser.currentToken();
-    String got = token == null ? "end of input" : describe(token);
-    return new SchemaMismatch(path, "expected " + expected + ", got " + got, null);
-  }
-
-  private static String describe(JsonToken token) {
     switch (token) {
       case START_OBJECT:
+      case FIELD_NAME:
         return "an object";
       case START_ARRAY:
         return "an array";
@@ -161,5 +173,25 @@ public final class Json {
       default:
         return token.toString();
     }
+  }
+
+  private static String expected(Class<?> type) {
+    if (type == null) {
+      return "a value";
+    } else if (type == String.class) {
+      return "a string";
+    } else if (type == Long.class || type == Integer.class) {
+      return "an integer";
+    } else if (Temporal.class.isAssignableFrom(type)) {
+      return "an ISO-8601 date-time with offset";
+    } else if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+      return "an array";
+    }
+    return "an object";
+  }
+
+  private static String firstLine(String text) {
+    int newline = text == null ? -1 : text.indexOf('\n');
+    return newline < 0 ? String.valueOf(text) : text.substring(0, newline);
   }
 }

@@ -1,24 +1,25 @@
 package ai.bctrl.internal;
 
 import ai.bctrl.pagination.CursorPage;
+import com.fasterxml.jackson.databind.JavaType;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * A cursor-paginated GET: fetches the page at a cursor, sync or async, through the one {@link
  * Transport}, and gives each page this endpoint as its way to the next. A new list endpoint needs
- * only its path, its query and an {@link ItemReader} for its items.
+ * only its request and its item's model class, which the one mapper binds.
  *
  * @param <T> the item type
  */
 public final class ListEndpoint<T> implements CursorPage.Fetcher<T> {
   private final Transport transport;
   private final ApiRequest request;
-  private final PageReader<T> pageReader;
+  private final JavaType pageType;
 
-  public ListEndpoint(Transport transport, ApiRequest request, ItemReader<T> itemReader) {
+  public ListEndpoint(Transport transport, ApiRequest request, Class<T> itemType) {
     this.transport = transport;
     this.request = request;
-    this.pageReader = new PageReader<>(itemReader);
+    this.pageType = Json.type(PageBody.class, itemType);
   }
 
   @Override
@@ -32,9 +33,9 @@ public final class ListEndpoint<T> implements CursorPage.Fetcher<T> {
   }
 
   private BodyDecoder<CursorPage<T>> decoder(String cursor) {
-    return parser -> {
-      PageReader.PageData<T> page = pageReader.read(parser);
-      return CursorPage.of(page.data, cursor, page.nextCursor, this);
+    return body -> {
+      PageBody<T> page = Json.read(body, pageType);
+      return CursorPage.of(page.data(), cursor, page.nextCursor(), this);
     };
   }
 }

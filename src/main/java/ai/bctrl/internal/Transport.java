@@ -7,8 +7,6 @@ import ai.bctrl.errors.BctrlDecodeException;
 import ai.bctrl.errors.BctrlException;
 import ai.bctrl.errors.BctrlTimeoutException;
 import ai.bctrl.models.ErrorResponse;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.charset.Charset;
@@ -127,18 +125,21 @@ public final class Transport {
     int status = response.code();
     ResponseBody body = response.body();
     if (response.isSuccessful()) {
-      BufferedSource source = body.source();
-      // Parse from a peek so that, if the body turns out not to be the schema, what was read is
-      // still buffered and the exception can keep it.
-      try (JsonParser parser = Json.FACTORY.createParser(source.peek().inputStream())) {
-        T value = decoder.decode(parser);
-        log(api, attempt, response, null, start, -1);
-        return Outcome.success(value);
-      } catch (JsonProcessingException | SchemaMismatch e) {
-        log(api, attempt, response, "undecodable body", start, -1);
-        return Outcome.failure(decodeFailure(api, attempt, response, source, e));
+      byte[] bytes;
+      try {
+        // Read whole before decoding: a failure while reading is the connection's, one while
+        // decoding is the body's.
+        bytes = body.bytes();
       } catch (IOException e) {
         return onFailure(api, attempt, e, start);
+      }
+      try {
+        T value = decoder.decode(bytes);
+        log(api, attempt, response, null, start, -1);
+        return Outcome.success(value);
+      } catch (SchemaMismatch e) {
+        log(api, attempt, response, "undecodable body", start, -1);
+        return Outcome.failure(decodeFailure(api, attempt, response, bytes, e));
       }
     }
     String rawBody;
@@ -157,7 +158,7 @@ public final class Transport {
       return Outcome.retry(delay);
     }
     log(api, attempt, response, null, start, -1);
-    ErrorResponse errorResponse = ErrorBodies.parse(rawBody);
+    ErrorResponse errorResponse = Json.errorResponse(rawBody);
     return Outcome.failure(
         BctrlApiException.of(
             status,
@@ -190,27 +191,15 @@ public final class Transport {
   }
 
   private static BctrlDecodeException decodeFailure(
-      ApiRequest api, int attempt, Response response, BufferedSource source, Exception e) {
-    String rawBody;
-    try {
-      source.request(MAX_RAW_BODY_BYTES);
-      rawBody = source.getBuffer().clone().readString(charset(response.body().contentType()));
-    } catch (IOException unreadable) {
-      rawBody = source.getBuffer().clone().readString(StandardCharsets.UTF_8);
-    }
-    if (rawBody.length() > MAX_RAW_BODY_BYTES) {
-      rawBody = rawBody.substring(0, (int) MAX_RAW_BODY_BYTES);
-    }
+      ApiRequest api, int attempt, Response response, byte[] body, SchemaMismatch e) {
+    int kept = (int) Math.min(body.length, MAX_RAW_BODY_BYTES);
+    String rawBody = new String(body, 0, kept, charset(response.body().contentType()));
     String requestId = response.header("X-Request-Id");
-    String problem =
-        e instanceof JsonProcessingException
-            ? "invalid JSON: " + firstLine(((JsonProcessingException) e).getOriginalMessage())
-            : e.getMessage();
     String message =
         "could not decode the response to "
             + api.describe()
             + ": "
-            + problem
+            + e.getMessage()
             + (requestId != null ? " (request " + requestId + ")" : "");
     return new BctrlDecodeException(
         message, e, response.code(), requestId, rawBody, attempt, api.cursor);
@@ -226,11 +215,6 @@ public final class Transport {
   private static Charset charset(MediaType contentType) {
     Charset charset = contentType == null ? null : contentType.charset();
     return charset != null ? charset : StandardCharsets.UTF_8;
-  }
-
-  private static String firstLine(String text) {
-    int newline = text == null ? -1 : text.indexOf('\n');
-    return newline < 0 ? String.valueOf(text) : text.substring(0, newline);
   }
 
   /** Logs an attempt that got a response; {@code retryInMillis} is -1 when none follows. */

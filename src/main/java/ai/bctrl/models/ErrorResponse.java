@@ -1,5 +1,13 @@
 package ai.bctrl.models;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -8,93 +16,62 @@ import java.util.Optional;
  * The body the API sends with every error status: a stable {@code code} to branch on, a readable
  * {@code error}, and optional hint, category, request id and details.
  */
+@JsonDeserialize(builder = ErrorResponse.Builder.class)
 public final class ErrorResponse {
   private final String code;
   private final String error;
   private final String hint;
   private final String reasonClassValue;
-  private final ReasonClass reasonClass;
   private final String requestId;
   private final Map<String, Object> details;
 
-  ErrorResponse(Builder builder) {
+  private ErrorResponse(Builder builder) {
     this.code = builder.code;
     this.error = builder.error;
     this.hint = builder.hint;
     this.reasonClassValue = builder.reasonClassValue;
-    this.reasonClass = ReasonClass.fromValue(builder.reasonClassValue);
     this.requestId = builder.requestId;
-    this.details = Maps.orEmpty(builder.details);
+    this.details = builder.details;
   }
 
-  /**
-   * Returns a builder; {@code code} and {@code error} are required.
-   *
-   * @return a new, empty builder
-   */
+  /** Returns a builder; {@code code} and {@code error} are required. */
   public static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * Returns the stable, dot-namespaced error code, e.g. {@code "run.not_found"}.
-   *
-   * @return the code, never null
-   */
+  /** The stable, dot-namespaced error code, e.g. {@code "run.not_found"}. */
   public String code() {
     return code;
   }
 
-  /**
-   * Returns the server's description of what went wrong.
-   *
-   * @return the error text, never null
-   */
+  /** The server's description of what went wrong. */
   public String error() {
     return error;
   }
 
-  /**
-   * Returns the server's suggested next step for a recoverable error, e.g. "retry after 2s".
-   *
-   * @return the hint, or empty
-   */
+  /** The server's suggested next step for a recoverable error, e.g. "retry after 2s". */
   public Optional<String> hint() {
     return Optional.ofNullable(hint);
   }
 
-  /**
-   * Returns the error category, or {@link ReasonClass#UNKNOWN} when absent or not known.
-   *
-   * @return the category, never null
-   */
+  /** The error category, or {@link ReasonClass#UNKNOWN} when absent or not known. */
   public ReasonClass reasonClass() {
-    return reasonClass;
+    return ReasonClass.fromValue(reasonClassValue);
   }
 
-  /**
-   * Returns the error category exactly as the API sent it.
-   *
-   * @return the wire string, or null when the body had none
-   */
-  public String reasonClassValue() {
-    return reasonClassValue;
+  /** The error category exactly as the API sent it; empty when the body had none. */
+  public Optional<String> reasonClassValue() {
+    return Optional.ofNullable(reasonClassValue);
   }
 
-  /**
-   * Returns the id the server gave the failed request; quote it when asking for support.
-   *
-   * @return the request id, or empty
-   */
+  /** The id the server gave the failed request; quote it when asking for support. */
   public Optional<String> requestId() {
     return Optional.ofNullable(requestId);
   }
 
   /**
-   * Returns structured context as plain Java values (String, Number, Boolean, List, Map, null).
-   *
-   * @return an unmodifiable map in the API's field order, its nested maps and lists unmodifiable
-   *     too; empty when the API sent none
+   * Structured context as plain Java values (String, Number, Boolean, List, Map, null), in the
+   * API's order and unmodifiable at every depth; empty when the API sent none.
    */
   public Map<String, Object> details() {
     return details;
@@ -140,95 +117,66 @@ public final class ErrorResponse {
   }
 
   /** Builds an {@link ErrorResponse}. */
+  @JsonPOJOBuilder(withPrefix = "")
+  @JsonAutoDetect(setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
   public static final class Builder {
     private String code;
     private String error;
     private String hint;
     private String reasonClassValue;
     private String requestId;
-    private Map<String, Object> details;
+    private Map<String, Object> details = Collections.emptyMap();
 
     Builder() {}
 
-    /**
-     * Sets the error code (required).
-     *
-     * @param code e.g. {@code "run.not_found"}
-     * @return this builder
-     */
+    @JsonProperty("code")
+    @JsonSetter(nulls = Nulls.FAIL)
     public Builder code(String code) {
       this.code = code;
       return this;
     }
 
-    /**
-     * Sets the error text (required).
-     *
-     * @param error the server's description
-     * @return this builder
-     */
+    @JsonProperty("error")
+    @JsonSetter(nulls = Nulls.FAIL)
     public Builder error(String error) {
       this.error = error;
       return this;
     }
 
-    /**
-     * Sets the hint, or clears it with null.
-     *
-     * @param hint the suggested next step
-     * @return this builder
-     */
+    @JsonProperty("hint")
     public Builder hint(String hint) {
       this.hint = hint;
       return this;
     }
 
-    /**
-     * Sets the category as a wire string, known to this SDK or not; null for none.
-     *
-     * @param reasonClassValue e.g. {@code "rate_limited"}
-     * @return this builder
-     */
+    /** Sets the category as a wire string, known to this SDK or not. */
+    @JsonProperty("reasonClass")
     public Builder reasonClassValue(String reasonClassValue) {
       this.reasonClassValue = reasonClassValue;
       return this;
     }
 
-    /**
-     * Sets the request id, or clears it with null.
-     *
-     * @param requestId the server's id for the request
-     * @return this builder
-     */
+    @JsonProperty("requestId")
     public Builder requestId(String requestId) {
       this.requestId = requestId;
       return this;
     }
 
-    /**
-     * Sets the details; the map is copied, nested maps and lists included. Null means none.
-     *
-     * @param details plain Java values
-     * @return this builder
-     */
+    /** Sets the context (copied at every depth); null means none. */
+    @JsonProperty("details")
     public Builder details(Map<String, ?> details) {
-      this.details = Maps.copyOrNull(details);
+      this.details = Maps.copyOf(details);
       return this;
     }
 
     /**
-     * Returns the error response.
+     * Returns the error body.
      *
-     * @return a new immutable error response
      * @throws IllegalStateException if code or error is missing
      */
     public ErrorResponse build() {
-      if (code == null) {
-        throw new IllegalStateException("code == null");
-      }
-      if (error == null) {
-        throw new IllegalStateException("error == null");
-      }
+      Required.check(code, "code");
+      Required.check(error, "error");
       return new ErrorResponse(this);
     }
   }

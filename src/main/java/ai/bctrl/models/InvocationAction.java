@@ -42,13 +42,14 @@ public enum InvocationAction {
     this.value = value;
   }
 
-  /**
-   * Returns the wire string, e.g. {@code "browserUse"}; null for {@link #UNKNOWN}.
-   *
-   * @return the value the API uses for this action
-   */
+  /** The wire string, e.g. {@code "browserUse"}; null for {@link #UNKNOWN}. */
   public String value() {
     return value;
+  }
+
+  /** True for the constants the API documents; false for {@link #UNKNOWN}. */
+  public boolean isKnown() {
+    return this != UNKNOWN;
   }
 
   /**

@@ -1,5 +1,13 @@
 package ai.bctrl.models;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -9,58 +17,41 @@ import java.util.Optional;
  *
  * <p>Branch on {@link #code()}; {@link #details()} is resource-specific context of no fixed shape.
  */
+@JsonDeserialize(builder = InvocationError.Builder.class)
 public final class InvocationError {
   private final String message;
   private final String code;
   private final Map<String, Object> details;
 
-  InvocationError(Builder builder) {
+  private InvocationError(Builder builder) {
     this.message = builder.message;
     this.code = builder.code;
-    this.details = Maps.orEmpty(builder.details);
+    this.details = builder.details;
   }
 
-  /**
-   * Returns a builder; {@code message} is required.
-   *
-   * @return a new, empty builder
-   */
+  /** Returns a builder; message is required. */
   public static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * Returns a builder holding this error's values, to derive a changed copy.
-   *
-   * @return a builder initialised from this error
-   */
+  /** Returns a builder holding this error's values, to derive a changed copy. */
   public Builder toBuilder() {
     return new Builder().message(message).code(code).details(details);
   }
 
-  /**
-   * Returns the human-readable failure message.
-   *
-   * @return the message, never null
-   */
+  /** A readable description of the failure. */
   public String message() {
     return message;
   }
 
-  /**
-   * Returns the stable error code, e.g. {@code "invocation.timeout"}, when the API sent one.
-   *
-   * @return the code, or empty
-   */
+  /** A stable, dot-namespaced code such as {@code "invocation.timeout"}, when the API sent one. */
   public Optional<String> code() {
     return Optional.ofNullable(code);
   }
 
   /**
-   * Returns structured context as plain Java values (String, Number, Boolean, List, Map, null).
-   *
-   * @return an unmodifiable map in the API's field order, its nested maps and lists unmodifiable
-   *     too; empty when the API sent none
+   * Resource-specific context as plain Java values, in the API's order and unmodifiable at every
+   * depth; empty when the API sent none.
    */
   public Map<String, Object> details() {
     return details;
@@ -91,56 +82,42 @@ public final class InvocationError {
   }
 
   /** Builds an {@link InvocationError}. */
+  @JsonPOJOBuilder(withPrefix = "")
+  @JsonAutoDetect(setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
   public static final class Builder {
     private String message;
     private String code;
-    private Map<String, Object> details;
+    private Map<String, Object> details = Collections.emptyMap();
 
     Builder() {}
 
-    /**
-     * Sets the failure message (required).
-     *
-     * @param message the message
-     * @return this builder
-     */
+    @JsonProperty("message")
+    @JsonSetter(nulls = Nulls.FAIL)
     public Builder message(String message) {
       this.message = message;
       return this;
     }
 
-    /**
-     * Sets the error code, or clears it with null.
-     *
-     * @param code the code
-     * @return this builder
-     */
+    @JsonProperty("code")
     public Builder code(String code) {
       this.code = code;
       return this;
     }
 
-    /**
-     * Sets the details; the map is copied, nested maps and lists included. Null means none.
-     *
-     * @param details plain Java values
-     * @return this builder
-     */
+    /** Sets the context (copied at every depth); null means none. */
+    @JsonProperty("details")
     public Builder details(Map<String, ?> details) {
-      this.details = Maps.copyOrNull(details);
+      this.details = Maps.copyOf(details);
       return this;
     }
 
     /**
      * Returns the error.
      *
-     * @return a new immutable error
-     * @throws IllegalStateException if the message is missing
+     * @throws IllegalStateException if message is missing
      */
     public InvocationError build() {
-      if (message == null) {
-        throw new IllegalStateException("message == null");
-      }
+      Required.check(message, "message");
       return new InvocationError(this);
     }
   }

@@ -45,13 +45,14 @@ public enum InvocationStatus {
     this.value = value;
   }
 
-  /**
-   * Returns the wire string, e.g. {@code "timed_out"}; null for {@link #UNKNOWN}.
-   *
-   * @return the value the API uses for this status
-   */
+  /** The wire string, e.g. {@code "timed_out"}; null for {@link #UNKNOWN}. */
   public String value() {
     return value;
+  }
+
+  /** True for the constants the API documents; false for {@link #UNKNOWN}. */
+  public boolean isKnown() {
+    return this != UNKNOWN;
   }
 
   /**

@@ -1,6 +1,16 @@
 package ai.bctrl.models;
 
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import java.time.OffsetDateTime;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -8,16 +18,17 @@ import java.util.Optional;
 /**
  * One invocation of a run, as listed by {@code GET /v1/runs/{runId}/invocations}.
  *
- * <p>Immutable. Fields the spec marks nullable are {@link Optional}; fields a newer API sends that
- * this SDK version does not know are kept in {@link #additionalProperties()}.
+ * <p>Immutable. Fields the spec marks nullable are {@link Optional}. {@link #action()} and {@link
+ * #status()} are open: a value this SDK version does not know is {@code UNKNOWN}, and {@link
+ * #actionValue()} and {@link #statusValue()} keep the wire string. Fields a newer API sends that
+ * this version does not know are kept in {@link #additionalProperties()}.
  */
+@JsonDeserialize(builder = InvocationSummary.Builder.class)
 public final class InvocationSummary {
   private final String id;
   private final String runId;
   private final String runtimeId;
-  private final InvocationAction action;
   private final String actionValue;
-  private final InvocationStatus status;
   private final String statusValue;
   private final OffsetDateTime createdAt;
   private final OffsetDateTime finishedAt;
@@ -25,37 +36,28 @@ public final class InvocationSummary {
   private final InvocationError error;
   private final Map<String, Object> additionalProperties;
 
-  // Only copies: build() did the rest, so that the JIT inlines this into build() and the decoder's
-  // builder never reaches the heap.
-  private InvocationSummary(Builder builder, InvocationAction action, InvocationStatus status) {
+  private InvocationSummary(Builder builder) {
     this.id = builder.id;
     this.runId = builder.runId;
     this.runtimeId = builder.runtimeId;
     this.actionValue = builder.actionValue;
-    this.action = action;
     this.statusValue = builder.statusValue;
-    this.status = status;
     this.createdAt = builder.createdAt;
     this.finishedAt = builder.finishedAt;
     this.durationMs = builder.durationMs;
     this.error = builder.error;
-    this.additionalProperties = Maps.orEmpty(builder.additionalProperties);
+    this.additionalProperties =
+        builder.additionalProperties == null
+            ? Collections.<String, Object>emptyMap()
+            : Collections.unmodifiableMap(new LinkedHashMap<>(builder.additionalProperties));
   }
 
-  /**
-   * Returns a builder; id, runId, runtimeId, action, status and createdAt are required.
-   *
-   * @return a new, empty builder
-   */
+  /** Returns a builder; id, runId, runtimeId, action, status and createdAt are required. */
   public static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * Returns a builder holding this invocation's values, to derive a changed copy.
-   *
-   * @return a builder initialised from this invocation
-   */
+  /** Returns a builder holding this invocation's values, to derive a changed copy. */
   public Builder toBuilder() {
     return new Builder()
         .id(id)
@@ -70,111 +72,65 @@ public final class InvocationSummary {
         .additionalProperties(additionalProperties);
   }
 
-  /**
-   * Returns the invocation's id (a UUID).
-   *
-   * @return the id, never null
-   */
+  /** The invocation's id (a UUID). */
   public String id() {
     return id;
   }
 
-  /**
-   * Returns the id of the run that produced this invocation (a UUID).
-   *
-   * @return the run id, never null
-   */
+  /** The id of the run that produced this invocation (a UUID). */
   public String runId() {
     return runId;
   }
 
-  /**
-   * Returns the id of the browser runtime the invocation ran in (a UUID).
-   *
-   * @return the runtime id, never null
-   */
+  /** The id of the browser runtime the invocation ran in (a UUID). */
   public String runtimeId() {
     return runtimeId;
   }
 
-  /**
-   * Returns the action, or {@link InvocationAction#UNKNOWN} for one this SDK does not know.
-   *
-   * @return the action, never null
-   */
+  /** The action, or {@link InvocationAction#UNKNOWN} for one this SDK does not know. */
   public InvocationAction action() {
-    return action;
+    return InvocationAction.fromValue(actionValue);
   }
 
-  /**
-   * Returns the action exactly as the API sent it, known or not.
-   *
-   * @return the wire string, never null
-   */
+  /** The action exactly as the API sent it, known or not. */
   public String actionValue() {
     return actionValue;
   }
 
-  /**
-   * Returns the status, or {@link InvocationStatus#UNKNOWN} for one this SDK does not know.
-   *
-   * @return the status, never null
-   */
+  /** The status, or {@link InvocationStatus#UNKNOWN} for one this SDK does not know. */
   public InvocationStatus status() {
-    return status;
+    return InvocationStatus.fromValue(statusValue);
   }
 
-  /**
-   * Returns the status exactly as the API sent it, known or not (e.g. {@code "paused"}).
-   *
-   * @return the wire string, never null
-   */
+  /** The status exactly as the API sent it, known or not (e.g. {@code "paused"}). */
   public String statusValue() {
     return statusValue;
   }
 
-  /**
-   * Returns when the invocation was created, with the offset the API sent.
-   *
-   * @return the creation time, never null
-   */
+  /** When the invocation was created, in the offset the API sent. */
   public OffsetDateTime createdAt() {
     return createdAt;
   }
 
-  /**
-   * Returns when the invocation finished; empty while it is still going.
-   *
-   * @return the finish time, or empty
-   */
+  /** When the invocation finished; empty while it is still going. */
   public Optional<OffsetDateTime> finishedAt() {
     return Optional.ofNullable(finishedAt);
   }
 
-  /**
-   * Returns how long the invocation took in milliseconds; empty while it is still going.
-   *
-   * @return the duration, or empty
-   */
+  /** How long the invocation took in milliseconds; empty while it is still going. */
   public Optional<Long> durationMs() {
     return Optional.ofNullable(durationMs);
   }
 
-  /**
-   * Returns why the invocation failed; empty when it did not.
-   *
-   * @return the error, or empty
-   */
+  /** Why the invocation failed; empty when it did not. */
   public Optional<InvocationError> error() {
     return Optional.ofNullable(error);
   }
 
   /**
-   * Returns the fields the API sent that this SDK version has no accessor for, as plain Java values
-   * (String, Number, Boolean, List, Map, null).
-   *
-   * @return an unmodifiable map in the API's field order, its nested maps and lists unmodifiable
-   *     too; usually empty
+   * The fields the API sent that this SDK version has no accessor for, as plain Java values
+   * (String, Number, Boolean, List, Map, null), in the API's order and unmodifiable at every depth;
+   * usually empty.
    */
   public Map<String, Object> additionalProperties() {
     return additionalProperties;
@@ -240,16 +196,19 @@ public final class InvocationSummary {
         + "}";
   }
 
-  /** Builds an {@link InvocationSummary}. */
+  /**
+   * Builds an {@link InvocationSummary}. The SDK's decoder binds the API's JSON through the
+   * annotated setters: JSON null for a required field is refused there, a missing one by {@link
+   * #build()}.
+   */
+  @JsonPOJOBuilder(withPrefix = "")
+  @JsonAutoDetect(setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
   public static final class Builder {
     private String id;
     private String runId;
     private String runtimeId;
     private String actionValue;
-    // Set when the constant is already known, so that build() need not look the wire value up.
-    private InvocationAction action;
     private String statusValue;
-    private InvocationStatus status;
     private OffsetDateTime createdAt;
     private OffsetDateTime finishedAt;
     private Long durationMs;
@@ -258,44 +217,30 @@ public final class InvocationSummary {
 
     Builder() {}
 
-    /**
-     * Sets the invocation id (required).
-     *
-     * @param id the id
-     * @return this builder
-     */
+    @JsonProperty("id")
+    @JsonSetter(nulls = Nulls.FAIL)
     public Builder id(String id) {
       this.id = id;
       return this;
     }
 
-    /**
-     * Sets the run id (required).
-     *
-     * @param runId the run id
-     * @return this builder
-     */
+    @JsonProperty("runId")
+    @JsonSetter(nulls = Nulls.FAIL)
     public Builder runId(String runId) {
       this.runId = runId;
       return this;
     }
 
-    /**
-     * Sets the runtime id (required).
-     *
-     * @param runtimeId the runtime id
-     * @return this builder
-     */
+    @JsonProperty("runtimeId")
+    @JsonSetter(nulls = Nulls.FAIL)
     public Builder runtimeId(String runtimeId) {
       this.runtimeId = runtimeId;
       return this;
     }
 
     /**
-     * Sets the action (required, unless {@link #actionValue(String)} is used).
+     * Sets a known action.
      *
-     * @param action a known action
-     * @return this builder
      * @throws IllegalArgumentException for {@link InvocationAction#UNKNOWN}, which has no wire
      *     string; use {@link #actionValue(String)}
      */
@@ -303,28 +248,20 @@ public final class InvocationSummary {
       if (action == InvocationAction.UNKNOWN) {
         throw new IllegalArgumentException("UNKNOWN has no wire value; use actionValue(String)");
       }
-      this.actionValue = action == null ? null : action.value();
-      this.action = action;
-      return this;
+      return actionValue(action == null ? null : action.value());
     }
 
-    /**
-     * Sets the action as a wire string, known to this SDK or not.
-     *
-     * @param actionValue e.g. {@code "act"}
-     * @return this builder
-     */
+    /** Sets the action as a wire string, known to this SDK or not, e.g. {@code "act"}. */
+    @JsonProperty("action")
+    @JsonSetter(nulls = Nulls.FAIL)
     public Builder actionValue(String actionValue) {
       this.actionValue = actionValue;
-      this.action = null;
       return this;
     }
 
     /**
-     * Sets the status (required, unless {@link #statusValue(String)} is used).
+     * Sets a known status.
      *
-     * @param status a known status
-     * @return this builder
      * @throws IllegalArgumentException for {@link InvocationStatus#UNKNOWN}, which has no wire
      *     string; use {@link #statusValue(String)}
      */
@@ -332,102 +269,75 @@ public final class InvocationSummary {
       if (status == InvocationStatus.UNKNOWN) {
         throw new IllegalArgumentException("UNKNOWN has no wire value; use statusValue(String)");
       }
-      this.statusValue = status == null ? null : status.value();
-      this.status = status;
-      return this;
+      return statusValue(status == null ? null : status.value());
     }
 
-    /**
-     * Sets the status as a wire string, known to this SDK or not.
-     *
-     * @param statusValue e.g. {@code "failed"}
-     * @return this builder
-     */
+    /** Sets the status as a wire string, known to this SDK or not, e.g. {@code "failed"}. */
+    @JsonProperty("status")
+    @JsonSetter(nulls = Nulls.FAIL)
     public Builder statusValue(String statusValue) {
       this.statusValue = statusValue;
-      this.status = null;
       return this;
     }
 
-    /**
-     * Sets the creation time (required).
-     *
-     * @param createdAt the creation time
-     * @return this builder
-     */
+    @JsonProperty("createdAt")
+    @JsonSetter(nulls = Nulls.FAIL)
     public Builder createdAt(OffsetDateTime createdAt) {
       this.createdAt = createdAt;
       return this;
     }
 
-    /**
-     * Sets the finish time; null while the invocation is going.
-     *
-     * @param finishedAt the finish time, or null
-     * @return this builder
-     */
+    /** Sets the finish time; null while the invocation is going. */
+    @JsonProperty("finishedAt")
     public Builder finishedAt(OffsetDateTime finishedAt) {
       this.finishedAt = finishedAt;
       return this;
     }
 
-    /**
-     * Sets the duration in milliseconds; null while the invocation is going.
-     *
-     * @param durationMs the duration, or null
-     * @return this builder
-     */
+    /** Sets the duration in milliseconds; null while the invocation is going. */
+    @JsonProperty("durationMs")
     public Builder durationMs(Long durationMs) {
       this.durationMs = durationMs;
       return this;
     }
 
-    /**
-     * Sets the failure; null when there is none.
-     *
-     * @param error the error, or null
-     * @return this builder
-     */
+    /** Sets the failure; null when there is none. */
+    @JsonProperty("error")
     public Builder error(InvocationError error) {
       this.error = error;
       return this;
     }
 
-    /**
-     * Sets fields unknown to this SDK version; the map is copied, nested maps and lists included.
-     * Null means none.
-     *
-     * @param additionalProperties plain Java values by field name
-     * @return this builder
-     */
+    /** Sets the fields unknown to this SDK version (copied at every depth); null means none. */
     public Builder additionalProperties(Map<String, ?> additionalProperties) {
-      this.additionalProperties = Maps.copyOrNull(additionalProperties);
+      this.additionalProperties =
+          additionalProperties == null
+              ? null
+              : new LinkedHashMap<>(Maps.copyOf(additionalProperties));
       return this;
+    }
+
+    @JsonAnySetter
+    private void additionalProperty(String name, Object value) {
+      if (additionalProperties == null) {
+        additionalProperties = new LinkedHashMap<>();
+      }
+      additionalProperties.put(name, Maps.copyValue(value));
     }
 
     /**
      * Returns the invocation.
      *
-     * @return a new immutable invocation
      * @throws IllegalStateException naming the first required field that is missing
      */
     public InvocationSummary build() {
-      requireSet(id, "id");
-      requireSet(runId, "runId");
-      requireSet(runtimeId, "runtimeId");
-      requireSet(actionValue, "action");
-      requireSet(statusValue, "status");
-      requireSet(createdAt, "createdAt");
-      return new InvocationSummary(
-          this,
-          action != null ? action : InvocationAction.fromValue(actionValue),
-          status != null ? status : InvocationStatus.fromValue(statusValue));
-    }
-
-    private static void requireSet(Object value, String field) {
-      if (value == null) {
-        throw new IllegalStateException(field + " == null");
-      }
+      Required.check(id, "id");
+      Required.check(runId, "runId");
+      Required.check(runtimeId, "runtimeId");
+      Required.check(actionValue, "action");
+      Required.check(statusValue, "status");
+      Required.check(createdAt, "createdAt");
+      return new InvocationSummary(this);
     }
   }
 }

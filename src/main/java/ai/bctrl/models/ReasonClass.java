@@ -47,13 +47,14 @@ public enum ReasonClass {
     this.value = value;
   }
 
-  /**
-   * Returns the wire string, e.g. {@code "rate_limited"}; null for {@link #UNKNOWN}.
-   *
-   * @return the value the API uses for this category
-   */
+  /** The wire string, e.g. {@code "rate_limited"}; null for {@link #UNKNOWN}. */
   public String value() {
     return value;
+  }
+
+  /** True for the constants the API documents; false for {@link #UNKNOWN}. */
+  public boolean isKnown() {
+    return this != UNKNOWN;
   }
 
   /**

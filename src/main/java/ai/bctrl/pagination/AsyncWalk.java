@@ -1,6 +1,5 @@
 package ai.bctrl.pagination;
 
-import ai.bctrl.internal.CursorGuard;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;

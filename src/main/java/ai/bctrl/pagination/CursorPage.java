@@ -1,7 +1,6 @@
 package ai.bctrl.pagination;
 
 import ai.bctrl.errors.BctrlPaginationException;
-import ai.bctrl.internal.CursorGuard;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;

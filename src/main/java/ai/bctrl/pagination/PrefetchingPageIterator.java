@@ -1,7 +1,6 @@
 package ai.bctrl.pagination;
 
 import ai.bctrl.errors.BctrlPaginationException;
-import ai.bctrl.internal.CursorGuard;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.concurrent.CompletableFuture;

@@ -175,7 +175,11 @@ class InvocationDecodingTest extends MockServerTest {
   })
   void malformedTimestampsAreDecodeErrorsNamingTheField(String wire) {
     server.enqueue(
-        json(200, "{\"data\":[" + item("").replace("2024-06-10T15:22:30Z", wire) + "]}"));
+        json(
+            200,
+            "{\"data\":["
+                + item("").replace("2024-06-10T15:22:30Z", wire)
+                + "],\"nextCursor\":null}"));
 
     ai.bctrl.errors.BctrlDecodeException failure =
         org.assertj.core.api.Assertions.catchThrowableOfType(
@@ -248,7 +252,7 @@ class InvocationDecodingTest extends MockServerTest {
             200,
             "{\"data\":["
                 + String.join(",", first, reordered, sameAsFirst, unknownFirst, reordered)
-                + "]}"));
+                + "],\"nextCursor\":null}"));
 
     java.util.List<InvocationSummary> items = client.runs().listInvocations("r").data();
 

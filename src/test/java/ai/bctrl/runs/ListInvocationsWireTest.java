@@ -194,8 +194,8 @@ class ListInvocationsWireTest extends MockServerTest {
   }
 
   @Test
-  void absentNextCursorEndsTheWalk() throws Exception {
-    server.enqueue(ai.bctrl.Fixtures.json(200, "{\"data\":[]}"));
+  void nullNextCursorEndsTheWalk() throws Exception {
+    server.enqueue(ai.bctrl.Fixtures.json(200, "{\"data\":[],\"nextCursor\":null}"));
     CursorPage<InvocationSummary> page = client.runs().listInvocations("r");
     assertThat(page.hasNextPage()).isFalse();
     assertThat(page.iterator().hasNext()).isFalse();

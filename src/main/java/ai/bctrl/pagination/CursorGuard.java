@@ -1,7 +1,6 @@
-package ai.bctrl.internal;
+package ai.bctrl.pagination;
 
 import ai.bctrl.errors.BctrlPaginationException;
-import ai.bctrl.pagination.CursorPage;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
@@ -12,16 +11,16 @@ import java.util.Set;
  * cursor, so a million-item walk of 20,000 pages keeps about a megabyte) and counts empty pages in
  * a row.
  */
-public final class CursorGuard {
+final class CursorGuard {
   /** Empty pages that still carry a cursor are legal, but not without end. */
-  public static final int MAX_CONSECUTIVE_EMPTY_PAGES = 1_000;
+  static final int MAX_CONSECUTIVE_EMPTY_PAGES = 1_000;
 
   private final Set<Long> followed = new HashSet<>();
   private int consecutiveEmptyPages;
   private int pages;
 
   /** Starts a walk at the page fetched with {@code startCursor} (null for the first page). */
-  public CursorGuard(String startCursor) {
+  CursorGuard(String startCursor) {
     if (startCursor != null) {
       followed.add(fingerprint(startCursor));
     }
@@ -34,7 +33,7 @@ public final class CursorGuard {
    * @throws BctrlPaginationException if the cursor was already followed, or if too many empty pages
    *     came in a row
    */
-  public void beforeFollowing(CursorPage<?> page) {
+  void beforeFollowing(CursorPage<?> page) {
     String nextCursor = page.nextCursor().get();
     boolean pageWasEmpty = page.data().isEmpty();
     pages++;
