@@ -71,18 +71,14 @@ final class Json {
 
   /** One line naming the JSON path and what was wrong there, e.g. "data[1].id: expected ...". */
   static String problem(IOException e) {
-    if (!(e instanceof JsonProcessingException)) {
-      // Jackson's readers throw CharConversionException for bytes that are not their encoding.
-      return "not valid text: " + firstLine(e.getMessage());
-    }
     if (!(e instanceof JsonMappingException)) {
-      return "invalid JSON: " + firstLine(((JsonProcessingException) e).getOriginalMessage());
+      return "response body: " + unreadable(e);
     }
     JsonMappingException mapping = (JsonMappingException) e;
     // Databind wraps what its parser threw with the JSON path; the parser's failure says what.
     Throwable cause = mapping.getCause();
     if (cause instanceof IOException && !(cause instanceof JsonMappingException)) {
-      return pathOf(mapping, null) + ": " + problem((IOException) cause);
+      return pathOf(mapping, null) + ": " + unreadable((IOException) cause);
     }
     if (cause instanceof IllegalStateException && cause.getMessage().endsWith(" == null")) {
       // A model's build() names the required field it lacks (see the models' Required).
@@ -103,6 +99,15 @@ final class Json {
       problem = firstLine(mapping.getOriginalMessage());
     }
     return pathOf(mapping, null) + ": " + problem;
+  }
+
+  /** What the parser could not read: JSON syntax, or bytes that are not text. */
+  private static String unreadable(IOException e) {
+    if (e instanceof JsonProcessingException) {
+      return "invalid JSON: " + firstLine(((JsonProcessingException) e).getOriginalMessage());
+    }
+    // Jackson's readers throw CharConversionException for bytes that are not their encoding.
+    return "not valid text: " + firstLine(e.getMessage());
   }
 
   private static String pathOf(JsonMappingException mapping, String lastField) {

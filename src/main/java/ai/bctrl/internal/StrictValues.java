@@ -152,7 +152,7 @@ final class StrictValues {
         case FIELD_NAME: // Jackson may hand over an object with its first name already read.
         case START_ARRAY:
           if (depth >= MAX_DEPTH) {
-            throw new Refused(parser, "nested deeper than " + MAX_DEPTH + " levels");
+            throw new Refused(parser, "nesting deeper than " + MAX_DEPTH + " levels");
           }
           return token == JsonToken.START_ARRAY
               ? readArray(parser, depth + 1)
