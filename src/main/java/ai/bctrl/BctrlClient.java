@@ -48,8 +48,6 @@ public final class BctrlClient implements AutoCloseable {
   /**
    * Returns a builder. Settings left unset come from the environment: {@code BCTRL_API_KEY}, {@code
    * BCTRL_BASE_URL}, {@code BCTRL_LOG}.
-   *
-   * @return a new builder
    */
   public static Builder builder() {
     return new Builder(System::getenv);
@@ -58,7 +56,6 @@ public final class BctrlClient implements AutoCloseable {
   /**
    * Returns a client configured from the environment only.
    *
-   * @return a new client
    * @throws BctrlException if {@code BCTRL_API_KEY} is not set
    * @throws IllegalArgumentException if {@code BCTRL_BASE_URL} or {@code BCTRL_LOG} is invalid
    */
@@ -66,11 +63,7 @@ public final class BctrlClient implements AutoCloseable {
     return builder().build();
   }
 
-  /**
-   * Returns the client for runs and their invocations.
-   *
-   * @return the runs client
-   */
+  /** Returns the client for runs and their invocations. */
   public RunsClient runs() {
     return runs;
   }
@@ -121,8 +114,6 @@ public final class BctrlClient implements AutoCloseable {
     /**
      * Sets the API key, sent as {@code Authorization: Bearer <key>}. Unset: {@code BCTRL_API_KEY}.
      *
-     * @param apiKey the key
-     * @return this builder
      * @throws IllegalArgumentException if the key is null or has a character a header cannot carry
      */
     public Builder apiKey(String apiKey) {
@@ -134,8 +125,6 @@ public final class BctrlClient implements AutoCloseable {
      * Sets the API's base URL, e.g. {@code http://localhost:8787} for the local gateway. Unset:
      * {@code BCTRL_BASE_URL}, else {@value #DEFAULT_BASE_URL}.
      *
-     * @param baseUrl an http or https URL
-     * @return this builder
      * @throws IllegalArgumentException if it is not an http(s) URL
      */
     public Builder baseUrl(String baseUrl) {
@@ -147,8 +136,6 @@ public final class BctrlClient implements AutoCloseable {
     /**
      * Sets the timeout of each attempt (connect, send and receive together). Default 60 s.
      *
-     * @param timeout a positive duration
-     * @return this builder
      * @throws IllegalArgumentException if null, zero or negative
      */
     public Builder timeout(Duration timeout) {
@@ -160,8 +147,6 @@ public final class BctrlClient implements AutoCloseable {
      * Sets how many times a failed call is retried (connection failures, timeouts, 408, 409, 429,
      * 5xx). Default 2, so 3 attempts in all; 0 disables retries.
      *
-     * @param maxRetries zero or more
-     * @return this builder
      * @throws IllegalArgumentException if negative
      */
     public Builder maxRetries(int maxRetries) {
@@ -174,8 +159,6 @@ public final class BctrlClient implements AutoCloseable {
      * derives its own client from it with {@code newBuilder()}, so the SDK's timeouts and retries
      * still apply and the caller's client is not changed.
      *
-     * @param okHttpClient the client to share
-     * @return this builder
      * @throws IllegalArgumentException if null
      */
     public Builder okHttpClient(OkHttpClient okHttpClient) {
@@ -189,9 +172,6 @@ public final class BctrlClient implements AutoCloseable {
     /**
      * Allows a plain {@code http://} base URL on a host that is not loopback. Off by default, so
      * that an API key does not cross a network in clear text by accident.
-     *
-     * @param allow true to allow
-     * @return this builder
      */
     public Builder allowInsecureHttp(boolean allow) {
       this.allowInsecureHttp = allow;
@@ -202,8 +182,6 @@ public final class BctrlClient implements AutoCloseable {
      * Sets what the SDK logs to the {@code java.util.logging} logger {@code "ai.bctrl"}. Unset:
      * {@code BCTRL_LOG}, else {@link LogLevel#OFF}.
      *
-     * @param logLevel the level
-     * @return this builder
      * @throws IllegalArgumentException if null
      */
     public Builder logLevel(LogLevel logLevel) {
@@ -223,7 +201,6 @@ public final class BctrlClient implements AutoCloseable {
     /**
      * Returns the client.
      *
-     * @return a new client
      * @throws BctrlException if no API key was set and {@code BCTRL_API_KEY} is unset
      * @throws IllegalArgumentException if the base URL is invalid, or is plain http to a host that
      *     is not loopback without {@link #allowInsecureHttp(boolean)}

@@ -16,8 +16,6 @@ public enum LogLevel {
   /**
    * Parses {@code BCTRL_LOG}-style text: {@code off}, {@code info} or {@code debug}, any case.
    *
-   * @param text the setting; null or empty gives {@link #OFF}
-   * @return the level
    * @throws IllegalArgumentException for any other text
    */
   public static LogLevel parse(String text) {

@@ -32,29 +32,17 @@ public final class RequestOptions {
     this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(builder.headers));
   }
 
-  /**
-   * Returns options that override nothing.
-   *
-   * @return the empty options
-   */
+  /** Returns options that override nothing. */
   public static RequestOptions none() {
     return NONE;
   }
 
-  /**
-   * Returns a builder with nothing set.
-   *
-   * @return a new builder
-   */
+  /** Returns a builder with nothing set. */
   public static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * Returns a builder holding these options, to derive a changed copy.
-   *
-   * @return a builder initialised from these options
-   */
+  /** Returns a builder holding these options, to derive a changed copy. */
   public Builder toBuilder() {
     Builder builder = new Builder();
     builder.timeout = timeout;
@@ -63,29 +51,17 @@ public final class RequestOptions {
     return builder;
   }
 
-  /**
-   * Returns the timeout of each attempt, when overridden.
-   *
-   * @return the timeout, or empty to use the client's
-   */
+  /** Returns the timeout of each attempt, when overridden. */
   public Optional<Duration> timeout() {
     return Optional.ofNullable(timeout);
   }
 
-  /**
-   * Returns the number of retries after the first attempt, when overridden.
-   *
-   * @return the retry budget, or empty to use the client's
-   */
+  /** Returns the number of retries after the first attempt, when overridden. */
   public Optional<Integer> maxRetries() {
     return Optional.ofNullable(maxRetries);
   }
 
-  /**
-   * Returns the extra headers, in the order they were added.
-   *
-   * @return an unmodifiable map of header name to value
-   */
+  /** Returns the extra headers, in the order they were added. */
   public Map<String, String> headers() {
     return headers;
   }
@@ -132,8 +108,6 @@ public final class RequestOptions {
     /**
      * Sets the timeout of each attempt for this call.
      *
-     * @param timeout a positive duration
-     * @return this builder
      * @throws IllegalArgumentException if the timeout is null, zero or negative
      */
     public Builder timeout(Duration timeout) {
@@ -144,8 +118,6 @@ public final class RequestOptions {
     /**
      * Sets how many times this call is retried after its first attempt; 0 disables retries.
      *
-     * @param maxRetries zero or more
-     * @return this builder
      * @throws IllegalArgumentException if negative
      */
     public Builder maxRetries(int maxRetries) {
@@ -156,9 +128,6 @@ public final class RequestOptions {
     /**
      * Adds a header to the request, replacing one of the same name set here before.
      *
-     * @param name the header name
-     * @param value the header value
-     * @return this builder
      * @throws IllegalArgumentException if the name is empty or either contains a line break
      */
     public Builder header(String name, String value) {
@@ -166,11 +135,7 @@ public final class RequestOptions {
       return this;
     }
 
-    /**
-     * Returns the options.
-     *
-     * @return new immutable options
-     */
+    /** Returns the options. */
     public RequestOptions build() {
       return new RequestOptions(this);
     }

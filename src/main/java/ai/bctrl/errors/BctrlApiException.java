@@ -60,15 +60,6 @@ public class BctrlApiException extends BctrlException {
   /**
    * Creates the exception that matches {@code statusCode}, following the table above. The SDK calls
    * this for every non-2xx response; tests can call it to build realistic failures.
-   *
-   * @param statusCode the HTTP status, not 2xx
-   * @param errorResponse the decoded error body, or null when the body was not the API's shape
-   * @param rawBody the body as received, or null
-   * @param headers the response headers (copied), or null
-   * @param retryAfter the delay the server asked for, or null
-   * @param attempts how many HTTP attempts were made
-   * @param resumeCursor the cursor of the page being fetched, or null
-   * @return the exception for that status
    */
   public static BctrlApiException of(
       int statusCode,
@@ -102,29 +93,17 @@ public class BctrlApiException extends BctrlException {
     }
   }
 
-  /**
-   * Returns the HTTP status.
-   *
-   * @return the status code, e.g. 404
-   */
+  /** Returns the HTTP status. */
   public int statusCode() {
     return statusCode;
   }
 
-  /**
-   * Returns the API's error code, e.g. {@code "run.not_found"}.
-   *
-   * @return the code, or null when the body was not the API's error shape
-   */
+  /** Returns the API's error code, e.g. {@code "run.not_found"}. */
   public String code() {
     return errorResponse == null ? null : errorResponse.code();
   }
 
-  /**
-   * Returns the API's error category.
-   *
-   * @return the category; {@link ReasonClass#UNKNOWN} when the body had none
-   */
+  /** Returns the API's error category. */
   public ReasonClass reasonClass() {
     return errorResponse == null ? ReasonClass.UNKNOWN : errorResponse.reasonClass();
   }
@@ -132,45 +111,27 @@ public class BctrlApiException extends BctrlException {
   /**
    * Returns the server's id for the failed request, from the body or else the {@code X-Request-Id}
    * header. Quote it when asking for support.
-   *
-   * @return the request id, or empty
    */
   public Optional<String> requestId() {
     return Optional.ofNullable(requestIdOf(errorResponse, headers));
   }
 
-  /**
-   * Returns the server's suggested next step, e.g. "retry after 2s".
-   *
-   * @return the hint, or empty
-   */
+  /** Returns the server's suggested next step, e.g. "retry after 2s". */
   public Optional<String> hint() {
     return errorResponse == null ? Optional.<String>empty() : errorResponse.hint();
   }
 
-  /**
-   * Returns the decoded error body.
-   *
-   * @return the body, or empty when it was not the API's JSON error shape
-   */
+  /** Returns the decoded error body. */
   public Optional<ErrorResponse> errorResponse() {
     return Optional.ofNullable(errorResponse);
   }
 
-  /**
-   * Returns the body exactly as received, JSON or not.
-   *
-   * @return the raw body, empty string if there was none
-   */
+  /** Returns the body exactly as received, JSON or not. */
   public String rawBody() {
     return rawBody;
   }
 
-  /**
-   * Returns the response headers, with names matched case-insensitively.
-   *
-   * @return an unmodifiable map of header name to values
-   */
+  /** Returns the response headers, with names matched case-insensitively. */
   public Map<String, List<String>> headers() {
     return headers;
   }
@@ -179,8 +140,6 @@ public class BctrlApiException extends BctrlException {
    * Returns the delay the server asked for in {@code Retry-After} or {@code Retry-After-Ms}. When
    * it was longer than the SDK waits (60 s), the SDK threw at once instead of sleeping; this tells
    * the caller when to try again.
-   *
-   * @return the requested delay, or empty when the server gave none
    */
   public Optional<Duration> retryAfter() {
     return Optional.ofNullable(retryAfter);

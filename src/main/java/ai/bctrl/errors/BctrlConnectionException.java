@@ -7,14 +7,7 @@ package ai.bctrl.errors;
 public class BctrlConnectionException extends BctrlException {
   private static final long serialVersionUID = 1L;
 
-  /**
-   * Creates the exception.
-   *
-   * @param message one readable line
-   * @param cause the I/O failure
-   * @param attempts how many HTTP attempts were made
-   * @param resumeCursor the cursor of the page being fetched, or null
-   */
+  /** Creates the exception. */
   public BctrlConnectionException(
       String message, Throwable cause, int attempts, String resumeCursor) {
     super(message, cause, attempts, resumeCursor);

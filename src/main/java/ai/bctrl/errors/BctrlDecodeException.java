@@ -19,17 +19,7 @@ public class BctrlDecodeException extends BctrlException {
   /** The body as received, cut at one MiB. */
   private final String rawBody;
 
-  /**
-   * Creates the exception.
-   *
-   * @param message one readable line naming the field
-   * @param cause the parser's failure, or null
-   * @param statusCode the HTTP status of the response
-   * @param requestId the server's request id, or null
-   * @param rawBody the body as received (at most the first MiB), or null
-   * @param attempts how many HTTP attempts were made
-   * @param resumeCursor the cursor of the page being fetched, or null
-   */
+  /** Creates the exception. */
   public BctrlDecodeException(
       String message,
       Throwable cause,
@@ -44,29 +34,17 @@ public class BctrlDecodeException extends BctrlException {
     this.rawBody = rawBody;
   }
 
-  /**
-   * Returns the HTTP status of the response that could not be decoded.
-   *
-   * @return the status code
-   */
+  /** Returns the HTTP status of the response that could not be decoded. */
   public int statusCode() {
     return statusCode;
   }
 
-  /**
-   * Returns the server's id for the request, from the {@code X-Request-Id} header.
-   *
-   * @return the request id, or empty
-   */
+  /** Returns the server's id for the request, from the {@code X-Request-Id} header. */
   public Optional<String> requestId() {
     return Optional.ofNullable(requestId);
   }
 
-  /**
-   * Returns the body as the server sent it, cut at one MiB.
-   *
-   * @return the raw body, empty string if there was none
-   */
+  /** Returns the body as the server sent it, cut at one MiB. */
   public String rawBody() {
     return rawBody == null ? "" : rawBody;
   }

@@ -17,23 +17,12 @@ public class BctrlException extends RuntimeException {
   /** How many HTTP attempts were made. */
   private final int attempts;
 
-  /**
-   * Creates an exception that did not come from a request (bad configuration, for example).
-   *
-   * @param message one readable line
-   */
+  /** Creates an exception that did not come from a request (bad configuration, for example). */
   public BctrlException(String message) {
     this(message, null, 0, null);
   }
 
-  /**
-   * Creates an exception for a failed request.
-   *
-   * @param message one readable line
-   * @param cause the underlying failure, or null
-   * @param attempts how many HTTP attempts were made, 0 if none
-   * @param resumeCursor the cursor of the page being fetched, or null for the first page
-   */
+  /** Creates an exception for a failed request. */
   public BctrlException(String message, Throwable cause, int attempts, String resumeCursor) {
     super(message, cause);
     this.attempts = attempts;
@@ -45,18 +34,12 @@ public class BctrlException extends RuntimeException {
    * listInvocations} call resumes the walk at that page. Empty when the failed request was for the
    * first page of a walk that started without a cursor (start over), or when no page was being
    * fetched.
-   *
-   * @return the cursor to resume from, or empty
    */
   public Optional<String> resumeCursor() {
     return Optional.ofNullable(resumeCursor);
   }
 
-  /**
-   * Returns how many HTTP attempts were made before this failure: 1 plus the retries.
-   *
-   * @return the attempt count, 0 when no request was sent
-   */
+  /** Returns how many HTTP attempts were made before this failure: 1 plus the retries. */
   public int attempts() {
     return attempts;
   }

@@ -7,12 +7,7 @@ package ai.bctrl.errors;
 public class BctrlPaginationException extends BctrlException {
   private static final long serialVersionUID = 1L;
 
-  /**
-   * Creates the exception.
-   *
-   * @param message one readable line
-   * @param resumeCursor the cursor the walk would have fetched next
-   */
+  /** Creates the exception. */
   public BctrlPaginationException(String message, String resumeCursor) {
     super(message, null, 0, resumeCursor);
   }

@@ -52,12 +52,7 @@ public enum InvocationAction {
     return this != UNKNOWN;
   }
 
-  /**
-   * Returns the constant whose wire string is {@code value}, or {@link #UNKNOWN}.
-   *
-   * @param value a wire string such as {@code "act"}; null gives {@link #UNKNOWN}
-   * @return the matching constant, never null
-   */
+  /** Returns the constant whose wire string is {@code value}, or {@link #UNKNOWN}. */
   public static InvocationAction fromValue(String value) {
     if (value == null) {
       return UNKNOWN;

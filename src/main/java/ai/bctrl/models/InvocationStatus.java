@@ -58,19 +58,12 @@ public enum InvocationStatus {
   /**
    * Returns true for the states an invocation never leaves: succeeded, failed, cancelled and
    * timed_out.
-   *
-   * @return whether this status is final
    */
   public boolean isTerminal() {
     return this == SUCCEEDED || this == FAILED || this == CANCELLED || this == TIMED_OUT;
   }
 
-  /**
-   * Returns the constant whose wire string is {@code value}, or {@link #UNKNOWN}.
-   *
-   * @param value a wire string such as {@code "failed"}; null gives {@link #UNKNOWN}
-   * @return the matching constant, never null
-   */
+  /** Returns the constant whose wire string is {@code value}, or {@link #UNKNOWN}. */
   public static InvocationStatus fromValue(String value) {
     if (value == null) {
       return UNKNOWN;

@@ -57,12 +57,7 @@ public enum ReasonClass {
     return this != UNKNOWN;
   }
 
-  /**
-   * Returns the constant whose wire string is {@code value}, or {@link #UNKNOWN}.
-   *
-   * @param value a wire string such as {@code "not_found"}; null gives {@link #UNKNOWN}
-   * @return the matching constant, never null
-   */
+  /** Returns the constant whose wire string is {@code value}, or {@link #UNKNOWN}. */
   public static ReasonClass fromValue(String value) {
     if (value == null) {
       return UNKNOWN;

@@ -37,8 +37,6 @@ import java.util.stream.StreamSupport;
  * <p>When fetching a page fails, the exception's {@link
  * ai.bctrl.errors.BctrlException#resumeCursor() resumeCursor()} is that page's cursor: pass it as
  * {@code cursor} to continue from there.
- *
- * @param <T> the item type
  */
 public final class CursorPage<T> implements Iterable<T> {
   private final List<T> data;
@@ -61,8 +59,6 @@ public final class CursorPage<T> implements Iterable<T> {
    * @param cursor the cursor this page was fetched with, or null for the first page
    * @param nextCursor the cursor of the next page, or null (or empty) if this is the last
    * @param fetcher fetches the page at a cursor, with the same filters and options as this one
-   * @param <T> the item type
-   * @return the page
    */
   public static <T> CursorPage<T> of(
       List<T> data, String cursor, String nextCursor, Fetcher<T> fetcher) {
@@ -75,11 +71,7 @@ public final class CursorPage<T> implements Iterable<T> {
     return new CursorPage<>(items, cursor, nextCursor, fetcher);
   }
 
-  /**
-   * Returns this page's items only.
-   *
-   * @return an unmodifiable list, possibly empty
-   */
+  /** Returns this page's items only. */
   public List<T> data() {
     return data;
   }
@@ -87,8 +79,6 @@ public final class CursorPage<T> implements Iterable<T> {
   /**
    * Returns the cursor this page was fetched with; passing it as {@code cursor} fetches this page
    * again.
-   *
-   * @return the cursor, or empty for the first page
    */
   public Optional<String> cursor() {
     return Optional.ofNullable(cursor);
@@ -97,18 +87,12 @@ public final class CursorPage<T> implements Iterable<T> {
   /**
    * Returns the cursor of the next page. Save it to resume a walk later from the page after this
    * one.
-   *
-   * @return the cursor, or empty if this is the last page
    */
   public Optional<String> nextCursor() {
     return Optional.ofNullable(nextCursor);
   }
 
-  /**
-   * Returns whether a page follows this one.
-   *
-   * @return true when {@link #nextCursor()} is present
-   */
+  /** Returns whether a page follows this one. */
   public boolean hasNextPage() {
     return nextCursor != null;
   }
@@ -116,7 +100,6 @@ public final class CursorPage<T> implements Iterable<T> {
   /**
    * Fetches the next page, with the same filters, limit and request options as this one.
    *
-   * @return the next page
    * @throws NoSuchElementException if this is the last page
    * @throws BctrlPaginationException if this page's next cursor is its own cursor
    * @throws ai.bctrl.errors.BctrlException if the fetch fails
@@ -125,12 +108,7 @@ public final class CursorPage<T> implements Iterable<T> {
     return fetcher.fetch(requireNextCursor());
   }
 
-  /**
-   * Fetches the next page without blocking.
-   *
-   * @return a future of the next page; it fails with {@link NoSuchElementException} if this is the
-   *     last page, or with the same {@link ai.bctrl.errors.BctrlException} a sync call would throw
-   */
+  /** Fetches the next page without blocking. */
   public CompletableFuture<CursorPage<T>> nextPageAsync() {
     String next;
     try {
@@ -143,11 +121,7 @@ public final class CursorPage<T> implements Iterable<T> {
     return fetcher.fetchAsync(next);
   }
 
-  /**
-   * Walks the items of this page and every later page, fetching each page lazily.
-   *
-   * @return a new walk
-   */
+  /** Walks the items of this page and every later page, fetching each page lazily. */
   @Override
   public Iterator<T> iterator() {
     return new ItemIterator<>(new PageIterator<>(this));
@@ -156,8 +130,6 @@ public final class CursorPage<T> implements Iterable<T> {
   /**
    * The same walk as {@link #iterator()}, as a lazy sequential stream: {@code stream().limit(n)}
    * fetches only the pages it needs.
-   *
-   * @return a new stream over this and every later page's items
    */
   public Stream<T> stream() {
     return StreamSupport.stream(
@@ -174,8 +146,6 @@ public final class CursorPage<T> implements Iterable<T> {
    * <p>A for-each loop that stops early leaves at most one page fetch running; it completes in the
    * background and its response is closed. Use {@link #prefetchingStream()} in try-with-resources
    * to cancel it instead.
-   *
-   * @return an iterable whose every iterator is a new prefetching walk
    */
   public Iterable<T> prefetching() {
     return () -> new ItemIterator<>(new PrefetchingPageIterator<>(this));
@@ -184,8 +154,6 @@ public final class CursorPage<T> implements Iterable<T> {
   /**
    * The prefetching walk of {@link #prefetching()} as a sequential stream; closing the stream
    * cancels a fetch still in flight.
-   *
-   * @return a new stream over this and every later page's items
    */
   public Stream<T> prefetchingStream() {
     PrefetchingPageIterator<T> pages = new PrefetchingPageIterator<>(this);
@@ -196,11 +164,7 @@ public final class CursorPage<T> implements Iterable<T> {
         .onClose(pages::close);
   }
 
-  /**
-   * Walks page by page, starting with this one, fetching each page when the walk reaches it.
-   *
-   * @return an iterable whose every iterator is a new walk
-   */
+  /** Walks page by page, starting with this one, fetching each page when the walk reaches it. */
   public Iterable<CursorPage<T>> pages() {
     return () -> new PageIterator<>(this);
   }
@@ -211,21 +175,12 @@ public final class CursorPage<T> implements Iterable<T> {
    * the thread that completed the fetch (an OkHttp dispatcher thread), so it should be quick; use
    * {@link #forEachAsync(Consumer, Executor)} for slow work. Cancelling the returned future cancels
    * the fetch in flight and stops the walk.
-   *
-   * @param action called once per item, in order
-   * @return a future that completes when the walk ends, or fails with the first failure
    */
   public CompletableFuture<Void> forEachAsync(Consumer<? super T> action) {
     return new AsyncWalk<>(this, action, null).start();
   }
 
-  /**
-   * As {@link #forEachAsync(Consumer)}, running {@code action} on {@code executor}.
-   *
-   * @param action called once per item, in order
-   * @param executor where each page's items are handled
-   * @return a future that completes when the walk ends, or fails with the first failure
-   */
+  /** As {@link #forEachAsync(Consumer)}, running {@code action} on {@code executor}. */
   public CompletableFuture<Void> forEachAsync(Consumer<? super T> action, Executor executor) {
     return new AsyncWalk<>(this, action, Objects.requireNonNull(executor, "executor == null"))
         .start();
@@ -259,24 +214,12 @@ public final class CursorPage<T> implements Iterable<T> {
   /**
    * Fetches the page at a cursor, keeping the filters and options of the request that produced the
    * first page. Implemented by the SDK for each list endpoint.
-   *
-   * @param <T> the item type
    */
   public interface Fetcher<T> {
-    /**
-     * Fetches the page at {@code cursor}, blocking.
-     *
-     * @param cursor a {@code nextCursor} from an earlier page
-     * @return the page
-     */
+    /** Fetches the page at {@code cursor}, blocking. */
     CursorPage<T> fetch(String cursor);
 
-    /**
-     * Fetches the page at {@code cursor} without blocking.
-     *
-     * @param cursor a {@code nextCursor} from an earlier page
-     * @return a future of the page
-     */
+    /** Fetches the page at {@code cursor} without blocking. */
     CompletableFuture<CursorPage<T>> fetchAsync(String cursor);
   }
 

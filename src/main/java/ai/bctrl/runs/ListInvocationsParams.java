@@ -37,29 +37,17 @@ public final class ListInvocationsParams {
     this.cursor = builder.cursor;
   }
 
-  /**
-   * Returns params that set nothing.
-   *
-   * @return the empty params
-   */
+  /** Returns params that set nothing. */
   public static ListInvocationsParams none() {
     return NONE;
   }
 
-  /**
-   * Returns a builder with nothing set.
-   *
-   * @return a new builder
-   */
+  /** Returns a builder with nothing set. */
   public static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * Returns a builder holding these params, e.g. to set a resume cursor.
-   *
-   * @return a builder initialised from these params
-   */
+  /** Returns a builder holding these params, e.g. to set a resume cursor. */
   public Builder toBuilder() {
     Builder builder = new Builder();
     builder.statuses = statuses;
@@ -69,38 +57,22 @@ public final class ListInvocationsParams {
     return builder;
   }
 
-  /**
-   * Returns the statuses to match; empty matches all.
-   *
-   * @return an unmodifiable list
-   */
+  /** Returns the statuses to match; empty matches all. */
   public List<InvocationStatus> statuses() {
     return statuses;
   }
 
-  /**
-   * Returns the actions to match; empty matches all.
-   *
-   * @return an unmodifiable list
-   */
+  /** Returns the actions to match; empty matches all. */
   public List<InvocationAction> actions() {
     return actions;
   }
 
-  /**
-   * Returns the page size, when set.
-   *
-   * @return the limit, or empty for the server's default (50)
-   */
+  /** Returns the page size, when set. */
   public Optional<Integer> limit() {
     return Optional.ofNullable(limit);
   }
 
-  /**
-   * Returns the cursor to start from, when set.
-   *
-   * @return the cursor, or empty to start at the first page
-   */
+  /** Returns the cursor to start from, when set. */
   public Optional<String> cursor() {
     return Optional.ofNullable(cursor);
   }
@@ -150,8 +122,6 @@ public final class ListInvocationsParams {
     /**
      * Matches invocations in any of {@code statuses}; none clears the filter.
      *
-     * @param statuses one or more statuses
-     * @return this builder
      * @throws IllegalArgumentException for a null element or {@link InvocationStatus#UNKNOWN}
      */
     public Builder status(InvocationStatus... statuses) {
@@ -161,8 +131,6 @@ public final class ListInvocationsParams {
     /**
      * Matches invocations in any of {@code statuses}; an empty collection clears the filter.
      *
-     * @param statuses the statuses
-     * @return this builder
      * @throws IllegalArgumentException for a null element or {@link InvocationStatus#UNKNOWN}
      */
     public Builder status(Collection<InvocationStatus> statuses) {
@@ -173,8 +141,6 @@ public final class ListInvocationsParams {
     /**
      * Matches invocations of any of {@code actions}; none clears the filter.
      *
-     * @param actions one or more actions
-     * @return this builder
      * @throws IllegalArgumentException for a null element or {@link InvocationAction#UNKNOWN}
      */
     public Builder action(InvocationAction... actions) {
@@ -184,8 +150,6 @@ public final class ListInvocationsParams {
     /**
      * Matches invocations of any of {@code actions}; an empty collection clears the filter.
      *
-     * @param actions the actions
-     * @return this builder
      * @throws IllegalArgumentException for a null element or {@link InvocationAction#UNKNOWN}
      */
     public Builder action(Collection<InvocationAction> actions) {
@@ -196,8 +160,6 @@ public final class ListInvocationsParams {
     /**
      * Sets how many invocations a page holds at most.
      *
-     * @param limit 1 or more
-     * @return this builder
      * @throws IllegalArgumentException if {@code limit < 1}
      */
     public Builder limit(int limit) {
@@ -212,8 +174,6 @@ public final class ListInvocationsParams {
      * Starts at the page of {@code cursor}: a {@code nextCursor} from an earlier page, or an
      * exception's {@code resumeCursor()}. Null starts at the first page.
      *
-     * @param cursor the cursor, or null
-     * @return this builder
      * @throws IllegalArgumentException if the cursor is empty
      */
     public Builder cursor(String cursor) {
@@ -224,11 +184,7 @@ public final class ListInvocationsParams {
       return this;
     }
 
-    /**
-     * Returns the params.
-     *
-     * @return new immutable params
-     */
+    /** Returns the params. */
     public ListInvocationsParams build() {
       return new ListInvocationsParams(this);
     }

@@ -46,9 +46,6 @@ public interface RunsClient {
    * fetched now, so a wrong key or an unknown run throws here rather than inside a loop; every
    * later page keeps the same filters, limit and options.
    *
-   * @param params filters, page size and start cursor
-   * @param options timeout, retries and headers for this call and its later pages
-   * @return the first page
    * @throws ai.bctrl.errors.NotFoundException if the run does not exist
    * @throws ai.bctrl.errors.AuthenticationException if the API key is missing or invalid
    * @throws ai.bctrl.errors.BctrlException for any other failure
@@ -71,10 +68,6 @@ public interface RunsClient {
    * As {@link #listInvocations(String, ListInvocationsParams, RequestOptions)}, without blocking:
    * the request is enqueued on OkHttp's dispatcher and retries are scheduled, not slept. The future
    * fails with the same exception a sync call would throw; cancelling it cancels the request.
-   *
-   * @param params filters, page size and start cursor
-   * @param options timeout, retries and headers for this call and its later pages
-   * @return a future of the first page
    */
   CompletableFuture<CursorPage<InvocationSummary>> listInvocationsAsync(
       String runId, ListInvocationsParams params, RequestOptions options);
