@@ -3,11 +3,14 @@ package ai.bctrl;
 import static ai.bctrl.Fixtures.invocationId;
 import static ai.bctrl.Fixtures.page;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import ai.bctrl.errors.BctrlDecodeException;
 import ai.bctrl.errors.BctrlException;
 import ai.bctrl.errors.BctrlPaginationException;
 import ai.bctrl.errors.InternalServerException;
+import ai.bctrl.errors.NotFoundException;
 import ai.bctrl.models.InvocationSummary;
 import ai.bctrl.pagination.CursorPage;
 import ai.bctrl.runs.ListInvocationsParams;
@@ -107,8 +110,8 @@ class PaginationFaultTest extends MockServerTest {
     server.enqueue(page(2, 1, "a"));
     server.enqueue(page(3, 1, null));
 
-    catchThrowableOfType(
-        BctrlPaginationException.class, () -> client.runs().listInvocations("r").stream().count());
+    assertThatThrownBy(() -> client.runs().listInvocations("r").stream().count())
+        .isInstanceOf(BctrlPaginationException.class);
 
     assertThat(server.getRequestCount()).isEqualTo(3);
   }
@@ -176,13 +179,15 @@ class PaginationFaultTest extends MockServerTest {
   @Test
   void errorAndUndecodableResponsesAreClosedToo() {
     server.enqueue(Fixtures.error(404, "run.not_found", "no", "req_1"));
-    server.enqueue(Fixtures.json(200, "{\"data\":{}}"));
+    server.enqueue(Fixtures.json(200, "{\"data\":{},\"nextCursor\":null}"));
     server.enqueue(new MockResponse().setResponseCode(500).setBody("<html>oops</html>"));
 
-    catchThrowableOfType(BctrlException.class, () -> client.runs().listInvocations("r"));
-    catchThrowableOfType(BctrlException.class, () -> client.runs().listInvocations("r"));
-    catchThrowableOfType(
-        BctrlException.class, () -> listWith(RequestOptions.builder().maxRetries(0).build()));
+    assertThatThrownBy(() -> client.runs().listInvocations("r"))
+        .isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> client.runs().listInvocations("r"))
+        .isInstanceOf(BctrlDecodeException.class);
+    assertThatThrownBy(() -> listWith(RequestOptions.builder().maxRetries(0).build()))
+        .isInstanceOf(InternalServerException.class);
 
     assertThat(server.getRequestCount()).isEqualTo(3);
     assertNoLeakedConnection();
@@ -196,7 +201,7 @@ class PaginationFaultTest extends MockServerTest {
     java.util.Iterator<InvocationSummary> items = client.runs().listInvocations("r").iterator();
     items.next();
 
-    catchThrowableOfType(BctrlException.class, items::hasNext);
+    assertThatThrownBy(items::hasNext).isInstanceOf(BctrlException.class);
 
     assertThat(items.hasNext()).isTrue();
     assertThat(items.next().id()).isEqualTo(invocationId(1));

@@ -3,6 +3,7 @@ package ai.bctrl;
 import static ai.bctrl.Fixtures.error;
 import static ai.bctrl.Fixtures.page;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import ai.bctrl.errors.BctrlApiException;
@@ -134,9 +135,8 @@ class RetryTest extends MockServerTest {
     server.enqueue(status(503));
     server.enqueue(page(0, 0, null));
 
-    catchThrowableOfType(
-        InternalServerException.class,
-        () -> listWith(RequestOptions.builder().maxRetries(0).build()));
+    assertThatThrownBy(() -> listWith(RequestOptions.builder().maxRetries(0).build()))
+        .isInstanceOf(InternalServerException.class);
 
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
@@ -175,24 +175,20 @@ class RetryTest extends MockServerTest {
 
   @Test
   void noResponseWithinTheTimeoutIsATimeoutException() {
-    server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
+    // Answers well within the default timeout, but not within the call's.
+    server.enqueue(page(0, 1, null).setHeadersDelay(2, TimeUnit.SECONDS));
 
-    BctrlTimeoutException failure =
-        catchThrowableOfType(
-            BctrlTimeoutException.class,
+    assertThatThrownBy(
             () ->
                 listWith(
-                    RequestOptions.builder()
-                        .timeout(Duration.ofMillis(200))
-                        .maxRetries(0)
-                        .build()));
-
-    assertThat(failure.getMessage()).contains("timed out");
+                    RequestOptions.builder().timeout(Duration.ofMillis(200)).maxRetries(0).build()))
+        .isInstanceOf(BctrlTimeoutException.class)
+        .hasMessageContaining("timed out");
   }
 
   @Test
   void aTimedOutAttemptIsRetried() {
-    server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
+    server.enqueue(page(0, 1, null).setHeadersDelay(2, TimeUnit.SECONDS));
     server.enqueue(page(0, 1, null));
 
     assertThat(listWith(RequestOptions.builder().timeout(Duration.ofMillis(300)).build()).data())
@@ -208,7 +204,8 @@ class RetryTest extends MockServerTest {
             .timeout(Duration.ofMillis(200))
             .maxRetries(0)
             .build()) {
-      catchThrowableOfType(BctrlTimeoutException.class, () -> quick.runs().listInvocations("r"));
+      assertThatThrownBy(() -> quick.runs().listInvocations("r"))
+          .isInstanceOf(BctrlTimeoutException.class);
     }
   }
 
@@ -229,7 +226,7 @@ class RetryTest extends MockServerTest {
 
   @Test
   void aCallersOkHttpClientWithoutTimeoutsGetsTheSdksTimeout() throws Exception {
-    server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
+    server.enqueue(page(0, 1, null).setHeadersDelay(2, TimeUnit.SECONDS));
     try (BctrlClient bounded =
         TestClients.builder(server)
             .okHttpClient(
@@ -237,7 +234,8 @@ class RetryTest extends MockServerTest {
             .timeout(Duration.ofMillis(200))
             .maxRetries(0)
             .build()) {
-      catchThrowableOfType(BctrlTimeoutException.class, () -> bounded.runs().listInvocations("r"));
+      assertThatThrownBy(() -> bounded.runs().listInvocations("r"))
+          .isInstanceOf(BctrlTimeoutException.class);
     }
   }
 
