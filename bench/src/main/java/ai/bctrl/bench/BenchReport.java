@@ -36,45 +36,14 @@ public final class BenchReport {
 
     Map<String, RunResult> decode = jmh(DecodeBenchmark.class, quick, 1, 3, true);
     double sdkDecode = median(decode.get("sdk"));
-    double treeDecode = median(decode.get("readTree"));
+    double pojoDecode = median(decode.get("readPojo"));
     rows.add(row("decode 50-item page: SDK", fmt(sdkDecode) + " us", alloc(decode.get("sdk")), ""));
     rows.add(
         row(
-            "decode: Jackson readTree",
-            fmt(treeDecode) + " us",
-            alloc(decode.get("readTree")),
-            "SDK/readTree " + ratio(sdkDecode, treeDecode)));
-    rows.add(
-        row(
-            "decode: Jackson Map",
-            fmt(median(decode.get("readMap"))) + " us",
-            alloc(decode.get("readMap")),
-            ""));
-    rows.add(
-        row(
-            "decode: Jackson POJO + JSR-310",
-            fmt(median(decode.get("readPojo"))) + " us",
+            "decode: databind POJO + JSR-310",
+            fmt(pojoDecode) + " us",
             alloc(decode.get("readPojo")),
-            ""));
-
-    double[] forks = pairedForks(quick ? 2 : 9, quick);
-    rows.add(
-        row(
-            "decode, SDK and readTree forks run in adjacent pairs",
-            String.format("%d pairs, ratios %.2f to %.2f", (int) forks[3], forks[4], forks[5]),
-            "",
-            "SDK/readTree " + String.format("%.2f", forks[2])));
-
-    String[] paired = child(null, PairedDecode.class).split(" ");
-    rows.add(
-        row(
-            "decode, SDK and readTree in alternating rounds in one JVM",
-            fmt(Double.parseDouble(paired[0]))
-                + " vs "
-                + fmt(Double.parseDouble(paired[1]))
-                + " us",
-            "",
-            "SDK/readTree " + String.format("%.2f", Double.parseDouble(paired[2]))));
+            "SDK/POJO " + ratio(sdkDecode, pojoDecode)));
 
     Map<String, RunResult> walk = jmh(WalkBenchmark.class, quick, 2, 2, false);
     double sdkWalk = median(walk.get("sdkForEach"));
@@ -156,54 +125,6 @@ public final class BenchReport {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  /**
-   * Times the SDK's decoder and readTree each in a fresh JVM, one right after the other, {@code
-   * rounds} times (alternating which goes first), and returns the median SDK time, the median
-   * readTree time, the median of the per-pair ratios, the number of pairs, and the lowest and
-   * highest ratio. Each JVM has its own JIT profile, as in the plain JMH run, while the pairing
-   * cancels the machine's slow drift between fast and slow phases, which otherwise moves the
-   * separately run figures by tens of percent.
-   */
-  private static double[] pairedForks(int rounds, boolean quick) throws Exception {
-    List<Double> sdk = new ArrayList<>();
-    List<Double> tree = new ArrayList<>();
-    List<Double> ratios = new ArrayList<>();
-    for (int r = 0; r < rounds; r++) {
-      double s;
-      double t;
-      if (r % 2 == 0) {
-        s = oneFork("sdk", quick);
-        t = oneFork("readTree", quick);
-      } else {
-        t = oneFork("readTree", quick);
-        s = oneFork("sdk", quick);
-      }
-      sdk.add(s);
-      tree.add(t);
-      ratios.add(s / t);
-    }
-    List<Double> sorted = new ArrayList<>(ratios);
-    sorted.sort(null);
-    return new double[] {
-      median(sdk), median(tree), median(ratios), rounds, sorted.get(0), sorted.get(rounds - 1)
-    };
-  }
-
-  private static double oneFork(String method, boolean quick) throws Exception {
-    RunResult result =
-        new Runner(
-                new OptionsBuilder()
-                    .include(DecodeBenchmark.class.getName() + "\\." + method + "$")
-                    .forks(1)
-                    .warmupIterations(quick ? 1 : 3)
-                    .warmupTime(TimeValue.seconds(1))
-                    .measurementIterations(quick ? 2 : 5)
-                    .measurementTime(TimeValue.seconds(1))
-                    .build())
-            .runSingle();
-    return median(result);
   }
 
   private static Map<String, RunResult> jmh(
