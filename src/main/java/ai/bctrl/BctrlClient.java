@@ -35,6 +35,12 @@ public final class BctrlClient implements AutoCloseable {
   /** Retries after the first attempt unless the builder or the call sets a number. */
   public static final int DEFAULT_MAX_RETRIES = 2;
 
+  /**
+   * Requests the SDK's own OkHttp client runs at once, to the API's host and in all, before it
+   * queues more (OkHttp's own default is 5 per host).
+   */
+  public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 64;
+
   private final ClientConfig config;
   private final Transport transport;
   private final RunsClient runs;
@@ -101,7 +107,10 @@ public final class BctrlClient implements AutoCloseable {
     private String apiKey;
     private String baseUrl;
     private Duration timeout = DEFAULT_TIMEOUT;
+    private Duration totalTimeout;
     private int maxRetries = DEFAULT_MAX_RETRIES;
+    private int maxConcurrentRequests = DEFAULT_MAX_CONCURRENT_REQUESTS;
+    private RequestListener requestListener;
     private OkHttpClient okHttpClient;
     private boolean allowInsecureHttp;
     private LogLevel logLevel;
@@ -117,7 +126,7 @@ public final class BctrlClient implements AutoCloseable {
      * @throws IllegalArgumentException if the key is null or has a character a header cannot carry
      */
     public Builder apiKey(String apiKey) {
-      this.apiKey = checkApiKey(apiKey);
+      this.apiKey = Checks.apiKey(apiKey);
       return this;
     }
 
@@ -151,6 +160,49 @@ public final class BctrlClient implements AutoCloseable {
      */
     public Builder maxRetries(int maxRetries) {
       this.maxRetries = Checks.nonNegative(maxRetries, "maxRetries");
+      return this;
+    }
+
+    /**
+     * Sets the most one page fetch may take, attempts and the waits between them together. When the
+     * next wait would cross it the call stops at once with the last failure, and an attempt in
+     * flight at the deadline ends with {@link ai.bctrl.errors.BctrlTimeoutException}. Unset (the
+     * default): no bound beyond {@link #timeout} per attempt and the retry budget.
+     *
+     * @throws IllegalArgumentException if null, zero or negative
+     */
+    public Builder totalTimeout(Duration totalTimeout) {
+      this.totalTimeout = Checks.positive(totalTimeout, "totalTimeout");
+      return this;
+    }
+
+    /**
+     * Sets how many requests the SDK's own OkHttp client runs at once (to the API's host, and in
+     * all) before it queues more. Default {@value #DEFAULT_MAX_CONCURRENT_REQUESTS}. Ignored with
+     * {@link #okHttpClient}: a caller's client keeps its own dispatcher and limits.
+     *
+     * @throws IllegalArgumentException if less than 1
+     */
+    public Builder maxConcurrentRequests(int maxConcurrentRequests) {
+      if (maxConcurrentRequests < 1) {
+        throw new IllegalArgumentException(
+            "maxConcurrentRequests must be >= 1: " + maxConcurrentRequests);
+      }
+      this.maxConcurrentRequests = maxConcurrentRequests;
+      return this;
+    }
+
+    /**
+     * Sets a listener that hears about every attempt (start, response, failure, retry), for metrics
+     * and traces.
+     *
+     * @throws IllegalArgumentException if null
+     */
+    public Builder requestListener(RequestListener requestListener) {
+      if (requestListener == null) {
+        throw new IllegalArgumentException("requestListener == null");
+      }
+      this.requestListener = requestListener;
       return this;
     }
 
@@ -212,7 +264,7 @@ public final class BctrlClient implements AutoCloseable {
             "no API key: set the BCTRL_API_KEY environment variable or call"
                 + " BctrlClient.builder().apiKey(...)");
       }
-      checkApiKey(key);
+      Checks.apiKey(key);
       String url = baseUrl != null ? baseUrl : env.apply("BCTRL_BASE_URL");
       HttpUrl parsed = parseBaseUrl(url == null || url.isEmpty() ? DEFAULT_BASE_URL : url);
       if (!parsed.isHttps() && !allowInsecureHttp && !isLoopback(parsed.host())) {
@@ -222,57 +274,42 @@ public final class BctrlClient implements AutoCloseable {
                 + ": use https, or call allowInsecureHttp(true) if this network is trusted");
       }
       LogLevel level = logLevel != null ? logLevel : LogLevel.parse(env.apply("BCTRL_LOG"));
-      boolean owned = okHttpClient == null;
-      OkHttpClient base = owned ? new OkHttpClient() : okHttpClient;
-      // The call timeout bounds each attempt as a whole; the per-phase timeouts are lifted so
-      // that a longer per-call timeout is not cut short by a shorter read timeout. OkHttp's own
-      // silent retries (after a 408, a 503 with Retry-After: 0, a dropped connection) are turned
-      // off so that every attempt goes through the SDK's policy: counted, logged and capped.
-      OkHttpClient derived =
-          base.newBuilder()
-              .retryOnConnectionFailure(false)
-              .callTimeout(timeout)
-              .connectTimeout(Duration.ZERO)
-              .readTimeout(Duration.ZERO)
-              .writeTimeout(Duration.ZERO)
-              .build();
       ClientConfig config =
           new ClientConfig(
               parsed,
               key,
               timeout,
+              totalTimeout,
               maxRetries,
-              derived,
-              owned,
+              Transport.httpClient(okHttpClient, timeout, maxConcurrentRequests),
+              okHttpClient == null,
               level,
+              requestListener,
               delayer != null ? delayer : new SystemDelayer());
       return new BctrlClient(config);
-    }
-
-    private static String checkApiKey(String apiKey) {
-      if (apiKey == null) {
-        throw new IllegalArgumentException("apiKey == null");
-      }
-      if (!Checks.isHeaderSafe(apiKey)) {
-        // Never echo the key, not even in part.
-        throw new IllegalArgumentException(
-            "apiKey contains a line break or a non-ASCII character (the key is not shown)");
-      }
-      return apiKey;
     }
 
     private static HttpUrl parseBaseUrl(String url) {
       HttpUrl parsed = url == null ? null : HttpUrl.parse(url.trim());
       if (parsed == null) {
-        throw new IllegalArgumentException("baseUrl is not an http or https URL: " + url);
+        // Not echoed whole: a URL can carry a password.
+        throw new IllegalArgumentException("baseUrl is not an http or https URL");
+      }
+      if (!parsed.username().isEmpty() || !parsed.password().isEmpty()) {
+        throw new IllegalArgumentException(
+            "baseUrl must not carry a user or password (the API key is the credential)");
+      }
+      if (parsed.query() != null || parsed.fragment() != null) {
+        throw new IllegalArgumentException(
+            "baseUrl must not have a query or a fragment: " + parsed.host());
       }
       return parsed;
     }
 
+    /** Loopback by address or by the one name that means it; nothing by suffix. */
     private static boolean isLoopback(String host) {
       String h = host.toLowerCase(Locale.ROOT);
       return h.equals("localhost")
-          || h.endsWith(".localhost")
           || h.equals("::1")
           || h.equals("0:0:0:0:0:0:0:1")
           || h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");

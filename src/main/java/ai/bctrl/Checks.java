@@ -1,6 +1,10 @@
 package ai.bctrl;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
 
 /** Argument checks shared by the public builders, with messages that name the argument. */
 final class Checks {
@@ -34,6 +38,12 @@ final class Checks {
     return true;
   }
 
+  /** Headers that OkHttp or the SDK set, whose caller-given value would break the request. */
+  private static final Set<String> OWNED_HEADERS =
+      new HashSet<>(
+          Arrays.asList(
+              "content-length", "transfer-encoding", "host", "connection", "accept-encoding"));
+
   static String headerName(String name) {
     if (name == null || name.isEmpty()) {
       throw new IllegalArgumentException("header name is empty");
@@ -41,10 +51,37 @@ final class Checks {
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
       if (c <= ' ' || c >= 0x7f || c == ':') {
-        throw new IllegalArgumentException("header name has an invalid character: " + name);
+        // Not echoed: a name such as "Authorization: Bearer <key>" would print the key.
+        throw new IllegalArgumentException(
+            "header name has an invalid character at index " + i + " (the name is not shown)");
       }
     }
+    String lower = name.toLowerCase(Locale.ROOT);
+    if (lower.equals("authorization")) {
+      throw new IllegalArgumentException(
+          "the Authorization header is the SDK's: use RequestOptions.builder().apiKey(...) for a"
+              + " per-call key");
+    }
+    if (OWNED_HEADERS.contains(lower)) {
+      throw new IllegalArgumentException(
+          "the " + name + " header is set by the SDK and OkHttp and cannot be overridden");
+    }
     return name;
+  }
+
+  /** A key as the builders take it: never echoed in a message. */
+  static String apiKey(String apiKey) {
+    if (apiKey == null) {
+      throw new IllegalArgumentException("apiKey == null");
+    }
+    if (apiKey.trim().isEmpty()) {
+      throw new IllegalArgumentException("apiKey is blank");
+    }
+    if (!isHeaderSafe(apiKey)) {
+      throw new IllegalArgumentException(
+          "apiKey contains a line break or a non-ASCII character (the key is not shown)");
+    }
+    return apiKey;
   }
 
   static String headerValue(String name, String value) {

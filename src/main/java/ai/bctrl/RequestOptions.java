@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Settings for one call that override the client's: timeout per attempt, retry budget, and extra
+ * Settings for one call that override the client's: timeouts, retry budget, API key and extra
  * headers. A walk over pages applies the first call's options to every page it fetches.
  *
  * <pre>{@code
@@ -23,12 +23,16 @@ public final class RequestOptions {
   private static final RequestOptions NONE = new Builder().build();
 
   private final Duration timeout;
+  private final Duration totalTimeout;
   private final Integer maxRetries;
+  private final String apiKey;
   private final Map<String, String> headers;
 
   RequestOptions(Builder builder) {
     this.timeout = builder.timeout;
+    this.totalTimeout = builder.totalTimeout;
     this.maxRetries = builder.maxRetries;
+    this.apiKey = builder.apiKey;
     this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(builder.headers));
   }
 
@@ -46,22 +50,34 @@ public final class RequestOptions {
   public Builder toBuilder() {
     Builder builder = new Builder();
     builder.timeout = timeout;
+    builder.totalTimeout = totalTimeout;
     builder.maxRetries = maxRetries;
+    builder.apiKey = apiKey;
     builder.headers.putAll(headers);
     return builder;
   }
 
-  /** Returns the timeout of each attempt, when overridden. */
+  /** The timeout of each attempt, when overridden. */
   public Optional<Duration> timeout() {
     return Optional.ofNullable(timeout);
   }
 
-  /** Returns the number of retries after the first attempt, when overridden. */
+  /** The most one page fetch may take, attempts and waits together, when overridden. */
+  public Optional<Duration> totalTimeout() {
+    return Optional.ofNullable(totalTimeout);
+  }
+
+  /** The number of retries after the first attempt, when overridden. */
   public Optional<Integer> maxRetries() {
     return Optional.ofNullable(maxRetries);
   }
 
-  /** Returns the extra headers, in the order they were added. */
+  /** The API key for this call and its walk, when it replaces the client's. */
+  public Optional<String> apiKey() {
+    return Optional.ofNullable(apiKey);
+  }
+
+  /** The extra headers, in the order they were added. */
   public Map<String, String> headers() {
     return headers;
   }
@@ -76,22 +92,28 @@ public final class RequestOptions {
     }
     RequestOptions that = (RequestOptions) o;
     return Objects.equals(timeout, that.timeout)
+        && Objects.equals(totalTimeout, that.totalTimeout)
         && Objects.equals(maxRetries, that.maxRetries)
+        && Objects.equals(apiKey, that.apiKey)
         && headers.equals(that.headers);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(timeout, maxRetries, headers);
+    return Objects.hash(timeout, totalTimeout, maxRetries, apiKey, headers);
   }
 
   @Override
   public String toString() {
-    // Header values may hold credentials (a caller's own Authorization); show names only.
+    // Header values may hold credentials, and the key is one: names and presence only.
     return "RequestOptions{timeout="
         + timeout
+        + ", totalTimeout="
+        + totalTimeout
         + ", maxRetries="
         + maxRetries
+        + ", apiKey="
+        + (apiKey == null ? "null" : "[set]")
         + ", headers="
         + headers.keySet()
         + "}";
@@ -100,7 +122,9 @@ public final class RequestOptions {
   /** Builds {@link RequestOptions}. */
   public static final class Builder {
     private Duration timeout;
+    private Duration totalTimeout;
     private Integer maxRetries;
+    private String apiKey;
     private final Map<String, String> headers = new LinkedHashMap<>();
 
     Builder() {}
@@ -116,6 +140,17 @@ public final class RequestOptions {
     }
 
     /**
+     * Sets the most one page fetch of this call may take, attempts and the waits between them
+     * together; see {@code BctrlClient.Builder.totalTimeout}.
+     *
+     * @throws IllegalArgumentException if null, zero or negative
+     */
+    public Builder totalTimeout(Duration totalTimeout) {
+      this.totalTimeout = Checks.positive(totalTimeout, "totalTimeout");
+      return this;
+    }
+
+    /**
      * Sets how many times this call is retried after its first attempt; 0 disables retries.
      *
      * @throws IllegalArgumentException if negative
@@ -126,9 +161,23 @@ public final class RequestOptions {
     }
 
     /**
-     * Adds a header to the request, replacing one of the same name set here before.
+     * Sends this call, and every later page of its walk, with {@code apiKey} instead of the
+     * client's: for a service acting for many tenants. Never printed.
      *
-     * @throws IllegalArgumentException if the name is empty or either contains a line break
+     * @throws IllegalArgumentException if null, blank, or with a character a header cannot carry
+     */
+    public Builder apiKey(String apiKey) {
+      this.apiKey = Checks.apiKey(apiKey);
+      return this;
+    }
+
+    /**
+     * Adds a header to the request, replacing one of the same name set here before. Headers the SDK
+     * or HTTP itself owns ({@code Authorization}, {@code Host}, {@code Content-Length}, {@code
+     * Transfer-Encoding}, {@code Connection}, {@code Accept-Encoding}) are refused.
+     *
+     * @throws IllegalArgumentException if the name is empty, invalid or owned, or the value has a
+     *     line break or a non-ASCII character
      */
     public Builder header(String name, String value) {
       headers.put(Checks.headerName(name), Checks.headerValue(name, value));

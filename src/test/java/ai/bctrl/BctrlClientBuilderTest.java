@@ -136,8 +136,8 @@ class BctrlClientBuilderTest {
       assertThat(client.toString()).doesNotContain(TestClients.API_KEY).contains("maxRetries=2");
     }
     RequestOptions options =
-        RequestOptions.builder().header("Authorization", "Bearer other-secret").build();
-    assertThat(options.toString()).doesNotContain("other-secret");
+        RequestOptions.builder().apiKey("other-secret").header("X-Token", "x-secret").build();
+    assertThat(options.toString()).doesNotContain("other-secret").doesNotContain("x-secret");
   }
 
   @Test

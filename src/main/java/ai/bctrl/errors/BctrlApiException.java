@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
  * The API answered with a non-2xx status. Subclasses name the common statuses:
@@ -69,8 +70,42 @@ public class BctrlApiException extends BctrlException {
       Duration retryAfter,
       int attempts,
       String resumeCursor) {
+    return of(
+        statusCode,
+        errorResponse,
+        rawBody,
+        headers,
+        retryAfter,
+        attempts,
+        resumeCursor,
+        UnaryOperator.identity());
+  }
+
+  /**
+   * As {@link #of(int, ErrorResponse, String, Map, Duration, int, String)}, with {@code redact}
+   * applied to the server's words before they enter the message: the SDK passes one that removes
+   * the API key, in case the server echoed it. {@link #rawBody()} and {@link #headers()} stay as
+   * received.
+   */
+  public static BctrlApiException of(
+      int statusCode,
+      ErrorResponse errorResponse,
+      String rawBody,
+      Map<String, List<String>> headers,
+      Duration retryAfter,
+      int attempts,
+      String resumeCursor,
+      UnaryOperator<String> redact) {
     Fields fields =
-        new Fields(statusCode, errorResponse, rawBody, headers, retryAfter, attempts, resumeCursor);
+        new Fields(
+            statusCode,
+            errorResponse,
+            rawBody,
+            headers,
+            retryAfter,
+            attempts,
+            resumeCursor,
+            redact);
     switch (statusCode) {
       case 400:
         return new BadRequestException(fields);
@@ -98,9 +133,12 @@ public class BctrlApiException extends BctrlException {
     return statusCode;
   }
 
-  /** Returns the API's error code, e.g. {@code "run.not_found"}. */
-  public String code() {
-    return errorResponse == null ? null : errorResponse.code();
+  /**
+   * The API's error code, e.g. {@code "run.not_found"}; empty when the body was not the API's error
+   * shape (a proxy's page, say).
+   */
+  public Optional<String> code() {
+    return errorResponse == null ? Optional.<String>empty() : Optional.of(errorResponse.code());
   }
 
   /** Returns the API's error category. */
@@ -159,17 +197,17 @@ public class BctrlApiException extends BctrlException {
     if (fields.errorResponse != null) {
       message
           .append(' ')
-          .append(fields.errorResponse.code())
+          .append(fields.redact.apply(fields.errorResponse.code()))
           .append(": ")
-          .append(oneLine(fields.errorResponse.error(), 500));
+          .append(oneLine(fields.redact.apply(fields.errorResponse.error()), 500));
     } else if (fields.rawBody == null || fields.rawBody.trim().isEmpty()) {
       message.append(": (empty body)");
     } else {
-      message.append(": ").append(oneLine(fields.rawBody, 200));
+      message.append(": ").append(oneLine(fields.redact.apply(fields.rawBody), 200));
     }
     String requestId = requestIdOf(fields.errorResponse, fields.headers);
     if (requestId != null) {
-      message.append(" (request ").append(requestId).append(')');
+      message.append(" (request ").append(fields.redact.apply(requestId)).append(')');
     }
     if (fields.attempts > 1) {
       message.append(" after ").append(fields.attempts).append(" attempts");
@@ -195,6 +233,7 @@ public class BctrlApiException extends BctrlException {
     final Duration retryAfter;
     final int attempts;
     final String resumeCursor;
+    final UnaryOperator<String> redact;
 
     Fields(
         int statusCode,
@@ -203,7 +242,8 @@ public class BctrlApiException extends BctrlException {
         Map<String, List<String>> headers,
         Duration retryAfter,
         int attempts,
-        String resumeCursor) {
+        String resumeCursor,
+        UnaryOperator<String> redact) {
       this.statusCode = statusCode;
       this.errorResponse = errorResponse;
       this.rawBody = rawBody;
@@ -215,6 +255,7 @@ public class BctrlApiException extends BctrlException {
       this.retryAfter = retryAfter;
       this.attempts = attempts;
       this.resumeCursor = resumeCursor;
+      this.redact = redact;
     }
   }
 }

@@ -71,7 +71,12 @@ public final class ApiRequest {
 
   /** Names the request in messages: method and path, without the query or any secret. */
   String describe() {
-    StringBuilder path = new StringBuilder("GET ");
+    return "GET " + path();
+  }
+
+  /** The path below the base URL, as the caller gave its segments, without the query. */
+  String path() {
+    StringBuilder path = new StringBuilder();
     for (String segment : pathSegments) {
       path.append('/').append(segment);
     }

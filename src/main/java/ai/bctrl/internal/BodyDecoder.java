@@ -1,10 +1,12 @@
 package ai.bctrl.internal;
 
+import ai.bctrl.ResponseMetadata;
+
 /**
- * Turns a whole 2xx body into a value.
+ * Turns a whole 2xx body, and what its response said besides, into a value.
  *
  * @param <T> the value type
  */
 interface BodyDecoder<T> {
-  T decode(byte[] body) throws SchemaMismatch;
+  T decode(byte[] body, ResponseMetadata metadata) throws SchemaMismatch;
 }

@@ -1,6 +1,7 @@
 package ai.bctrl.internal;
 
 import ai.bctrl.LogLevel;
+import ai.bctrl.RequestListener;
 import java.time.Duration;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -10,28 +11,37 @@ public final class ClientConfig {
   final HttpUrl baseUrl;
   final String apiKey;
   final Duration timeout;
+
+  /** Null: no bound across attempts. */
+  final Duration totalTimeout;
+
   final int maxRetries;
   final OkHttpClient okHttpClient;
   final boolean ownsOkHttpClient;
   final LogLevel logLevel;
+  final RequestListener listener;
   final Delayer delayer;
 
   public ClientConfig(
       HttpUrl baseUrl,
       String apiKey,
       Duration timeout,
+      Duration totalTimeout,
       int maxRetries,
       OkHttpClient okHttpClient,
       boolean ownsOkHttpClient,
       LogLevel logLevel,
+      RequestListener listener,
       Delayer delayer) {
     this.baseUrl = baseUrl;
     this.apiKey = apiKey;
     this.timeout = timeout;
+    this.totalTimeout = totalTimeout;
     this.maxRetries = maxRetries;
     this.okHttpClient = okHttpClient;
     this.ownsOkHttpClient = ownsOkHttpClient;
     this.logLevel = logLevel;
+    this.listener = listener;
     this.delayer = delayer;
   }
 

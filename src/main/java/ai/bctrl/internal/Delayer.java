@@ -3,14 +3,16 @@ package ai.bctrl.internal;
 import java.util.concurrent.Future;
 
 /**
- * Waits between attempts. Sync calls sleep on the caller's thread; async calls schedule the next
- * attempt so that no thread blocks. Tests replace it to run retries without real waiting.
+ * Runs the next attempt after a wait, on a scheduler, so that no thread sleeps between attempts.
+ * Tests replace it to run retries without real waiting.
  */
 public interface Delayer {
-  void sleep(long millis) throws InterruptedException;
-
+  /**
+   * Schedules {@code task}; throws {@link java.util.concurrent.RejectedExecutionException} once
+   * shut down.
+   */
   Future<?> schedule(Runnable task, long millis);
 
-  /** Releases any thread the delayer owns. */
+  /** Releases any thread the delayer owns; later schedules are rejected. */
   void shutdown();
 }

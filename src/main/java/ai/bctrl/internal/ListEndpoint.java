@@ -33,9 +33,9 @@ public final class ListEndpoint<T> implements CursorPage.Fetcher<T> {
   }
 
   private BodyDecoder<CursorPage<T>> decoder(String cursor) {
-    return body -> {
+    return (body, metadata) -> {
       PageBody<T> page = Json.read(body, pageType);
-      return CursorPage.of(page.data(), cursor, page.nextCursor(), this);
+      return CursorPage.of(page.data(), cursor, page.nextCursor(), this, metadata);
     };
   }
 }

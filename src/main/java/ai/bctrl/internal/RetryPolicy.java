@@ -5,6 +5,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 import okhttp3.Headers;
 
 /**
@@ -17,6 +18,9 @@ final class RetryPolicy {
 
   /** A server delay above this is not slept through; the caller gets the exception at once. */
   static final long MAX_SERVER_DELAY_MS = 60_000;
+
+  private static final Pattern SECONDS = Pattern.compile("[0-9]+");
+  private static final Pattern MILLIS = Pattern.compile("[0-9]{1,15}(\\.[0-9]+)?");
 
   private RetryPolicy() {}
 
@@ -38,32 +42,31 @@ final class RetryPolicy {
   }
 
   /**
-   * The delay the server asked for: {@code Retry-After-Ms}, else {@code Retry-After} in seconds or
-   * as an HTTP date. Null when absent or unreadable; never negative.
+   * The delay the server asked for: {@code Retry-After-Ms} (a non-negative number of milliseconds),
+   * else {@code Retry-After} as RFC 9110 allows it (whole seconds, or an HTTP date). Null when
+   * absent or not of those forms, so that the normal backoff applies; never negative.
    */
   static Duration serverDelay(Headers headers, long nowMillis) {
     String millis = headers.get("Retry-After-Ms");
-    if (millis != null) {
-      try {
-        return nonNegative((long) Double.parseDouble(millis.trim()));
-      } catch (NumberFormatException ignored) {
-        // Fall through to Retry-After: a malformed hint is no hint.
-      }
+    if (millis != null && MILLIS.matcher(millis.trim()).matches()) {
+      return nonNegative((long) Double.parseDouble(millis.trim()));
     }
     String after = headers.get("Retry-After");
     if (after == null) {
       return null;
     }
+    after = after.trim();
+    if (SECONDS.matcher(after).matches()) {
+      // Longer than any wait the SDK would sleep through (see MAX_SERVER_DELAY_MS).
+      return after.length() > 9
+          ? Duration.ofMillis(Long.MAX_VALUE)
+          : Duration.ofSeconds(Long.parseLong(after));
+    }
     try {
-      return nonNegative((long) (Double.parseDouble(after.trim()) * 1000));
-    } catch (NumberFormatException notSeconds) {
-      try {
-        ZonedDateTime date =
-            ZonedDateTime.parse(after.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
-        return nonNegative(date.toInstant().toEpochMilli() - nowMillis);
-      } catch (DateTimeParseException notADate) {
-        return null;
-      }
+      ZonedDateTime date = ZonedDateTime.parse(after, DateTimeFormatter.RFC_1123_DATE_TIME);
+      return nonNegative(date.toInstant().toEpochMilli() - nowMillis);
+    } catch (DateTimeParseException notADate) {
+      return null;
     }
   }
 

@@ -25,7 +25,8 @@ final class SdkLog {
       String result,
       long startNanos,
       Headers responseHeaders,
-      String retryNote) {
+      String retryNote,
+      String apiKey) {
     if (level == LogLevel.OFF || !LOGGER.isLoggable(Level.INFO)) {
       return;
     }
@@ -53,7 +54,8 @@ final class SdkLog {
         line.append("\n  response headers: ").append(redacted(responseHeaders));
       }
     }
-    LOGGER.log(Level.INFO, line.toString());
+    // A server may echo the key (in a header, say): the exact key is never written.
+    LOGGER.log(Level.INFO, Transport.redact(line.toString(), apiKey, null));
   }
 
   /** Header lines with credentials replaced, so that a log never carries the API key. */

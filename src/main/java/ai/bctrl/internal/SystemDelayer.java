@@ -1,25 +1,18 @@
 package ai.bctrl.internal;
 
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Real waiting: {@link Thread#sleep} for sync calls and one daemon scheduler thread per client for
- * async retries, started on first use so that a client that never retries asynchronously never
- * starts it.
+ * Real waiting: one daemon scheduler thread per client, started on first use so that a client that
+ * never retries never starts it.
  */
 public final class SystemDelayer implements Delayer {
   private ScheduledExecutorService scheduler;
   private boolean shutdown;
-
-  @Override
-  public void sleep(long millis) throws InterruptedException {
-    if (millis > 0) {
-      Thread.sleep(millis);
-    }
-  }
 
   @Override
   public Future<?> schedule(Runnable task, long millis) {
@@ -28,7 +21,7 @@ public final class SystemDelayer implements Delayer {
 
   private synchronized ScheduledExecutorService scheduler() {
     if (shutdown) {
-      throw new IllegalStateException("client is closed");
+      throw new RejectedExecutionException("client is closed");
     }
     if (scheduler == null) {
       ScheduledThreadPoolExecutor executor =

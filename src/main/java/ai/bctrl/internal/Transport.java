@@ -1,66 +1,119 @@
 package ai.bctrl.internal;
 
-import ai.bctrl.LogLevel;
-import ai.bctrl.errors.BctrlApiException;
-import ai.bctrl.errors.BctrlConnectionException;
-import ai.bctrl.errors.BctrlDecodeException;
 import ai.bctrl.errors.BctrlException;
-import ai.bctrl.errors.BctrlTimeoutException;
-import ai.bctrl.models.ErrorResponse;
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.nio.charset.Charset;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Future;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import okhttp3.Call;
-import okhttp3.Callback;
+import java.util.function.UnaryOperator;
+import okhttp3.Connection;
+import okhttp3.Dispatcher;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
-import okhttp3.MediaType;
+import okhttp3.Interceptor;
+import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
-import okio.BufferedSource;
 
 /**
- * The one path every call takes: {@link #newRequest} builds the HTTP request, {@link #onResponse}
- * and {@link #onFailure} turn one attempt's result into a value, an exception or a retry, and
- * {@link #execute} and {@link #executeAsync} only loop over attempts, blocking or not.
+ * The one path every call takes: {@link #newRequest} builds each attempt's HTTP request, an {@link
+ * Exchange} turns its result into a value, a failure or a retry, and {@link #execute} (blocking)
+ * and {@link #executeAsync} both run that same exchange. Sync calls wait on it so that an interrupt
+ * stops them at once, in flight or between attempts.
  */
 public final class Transport {
-  /** Error bodies and the raw body of an undecodable page are kept up to this many bytes. */
-  static final long MAX_RAW_BODY_BYTES = 1 << 20;
+  private static final String HIDDEN_RETRY_AFTER = "X-Bctrl-Hidden-Retry-After";
+
+  /** When each pooled connection last got a response; weak, so the pool alone decides its life. */
+  private static final Map<Connection, Long> LAST_USED =
+      Collections.synchronizedMap(new WeakHashMap<Connection, Long>());
+
+  private static final long STALE_CHECK_AFTER_IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
   private final ClientConfig config;
+  private final Set<Exchange<?>> live = ConcurrentHashMap.newKeySet();
+  private volatile boolean closed;
 
   public Transport(ClientConfig config) {
     this.config = config;
   }
 
+  /**
+   * The OkHttp client the SDK sends with, derived from {@code base} (the caller's, or a new one
+   * with daemon dispatcher threads and {@code maxConcurrentRequests} for every host).
+   */
+  public static OkHttpClient httpClient(
+      OkHttpClient base, Duration timeout, int maxConcurrentRequests) {
+    OkHttpClient.Builder builder;
+    if (base == null) {
+      Dispatcher dispatcher =
+          new Dispatcher(
+              new ThreadPoolExecutor(
+                  0,
+                  Integer.MAX_VALUE,
+                  60,
+                  TimeUnit.SECONDS,
+                  new SynchronousQueue<Runnable>(),
+                  runnable -> {
+                    Thread thread = new Thread(runnable, "bctrl-http");
+                    // A program that forgets close() still exits.
+                    thread.setDaemon(true);
+                    return thread;
+                  }));
+      dispatcher.setMaxRequests(maxConcurrentRequests);
+      dispatcher.setMaxRequestsPerHost(maxConcurrentRequests);
+      builder = new OkHttpClient.Builder().dispatcher(dispatcher);
+    } else {
+      builder = base.newBuilder();
+    }
+    // The call timeout bounds each attempt as a whole; the per-phase timeouts are lifted so that
+    // a longer per-call timeout is not cut short by a shorter read timeout. OkHttp's own silent
+    // retries are off (see NETWORK) so that every attempt goes through the SDK's policy.
+    return builder
+        .retryOnConnectionFailure(false)
+        .callTimeout(timeout)
+        .connectTimeout(Duration.ZERO)
+        .readTimeout(Duration.ZERO)
+        .writeTimeout(Duration.ZERO)
+        .addNetworkInterceptor(Transport::traceAttempt)
+        .build();
+  }
+
   /** Sends {@code api}, retrying per policy, and decodes the 2xx body; blocks the caller. */
   public <T> T execute(ApiRequest api, BodyDecoder<T> decoder) {
-    for (int attempt = 1; ; attempt++) {
-      Call call = newCall(api, attempt);
-      long start = System.nanoTime();
-      Outcome<T> outcome;
-      try (Response response = call.execute()) {
-        outcome = onResponse(api, attempt, response, decoder, start);
-      } catch (IOException e) {
-        outcome = onFailure(api, attempt, e, start);
+    if (Thread.currentThread().isInterrupted()) {
+      throw interrupted(api, 0, null);
+    }
+    Exchange<T> exchange = start(api, decoder);
+    try {
+      return exchange.future.get();
+    } catch (InterruptedException e) {
+      exchange.abort(interrupted(api, exchange.attempts(), e));
+      Thread.currentThread().interrupt();
+      throw interrupted(api, exchange.attempts(), e);
+    } catch (ExecutionException e) {
+      Throwable failure = e.getCause();
+      if (failure instanceof RuntimeException) {
+        // Thrown where the caller called, not where the dispatcher thread made it.
+        failure.fillInStackTrace();
+        throw (RuntimeException) failure;
       }
-      if (!outcome.isRetry()) {
-        return outcome.valueOrThrow();
+      if (failure instanceof Error) {
+        throw (Error) failure;
       }
-      try {
-        config.delayer.sleep(outcome.retryDelayMillis);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new BctrlConnectionException(
-            "interrupted while waiting to retry " + api.describe(), e, attempt, api.cursor);
-      }
+      throw new BctrlException(api.describe() + " failed: " + failure, failure, 0, api.cursor);
     }
   }
 
@@ -69,13 +122,50 @@ public final class Transport {
    * between them are scheduled. Cancelling the future cancels the call in flight and any retry.
    */
   public <T> CompletableFuture<T> executeAsync(ApiRequest api, BodyDecoder<T> decoder) {
-    AsyncExchange<T> exchange = new AsyncExchange<>(api, decoder);
-    exchange.attempt(1);
-    return exchange.future;
+    return start(api, decoder).future;
   }
 
-  /** Releases what the client owns: the retry scheduler and, if the SDK made it, the pool. */
+  private <T> Exchange<T> start(ApiRequest api, BodyDecoder<T> decoder) {
+    Exchange<T> exchange = new Exchange<>(this, config, api, decoder);
+    live.add(exchange);
+    if (closed) {
+      exchange.abort(closedFailure(exchange));
+    } else {
+      exchange.send(1);
+    }
+    return exchange;
+  }
+
+  void forget(Exchange<?> exchange) {
+    live.remove(exchange);
+  }
+
+  BctrlException closedFailure(Exchange<?> exchange) {
+    int attempts = exchange.attempts();
+    return new BctrlException(
+        "the client is closed: "
+            + exchange.api.describe()
+            + (attempts == 0 ? " was not sent" : " stopped after " + attempts + " attempt(s)"),
+        null,
+        attempts,
+        exchange.api.cursor);
+  }
+
+  private static BctrlException interrupted(ApiRequest api, int attempts, Throwable cause) {
+    return new BctrlException(
+        "interrupted while waiting for " + api.describe(), cause, attempts, api.cursor);
+  }
+
+  /**
+   * Fails every call still under way with a {@link BctrlException} that says the client was closed,
+   * refuses new ones, and releases what the client owns: the retry scheduler and, if the SDK made
+   * it, the connection pool and dispatcher threads.
+   */
   public void close() {
+    closed = true;
+    for (Exchange<?> exchange : live) {
+      exchange.abort(closedFailure(exchange));
+    }
     config.delayer.shutdown();
     if (config.ownsOkHttpClient) {
       config.okHttpClient.dispatcher().executorService().shutdown();
@@ -83,10 +173,16 @@ public final class Transport {
     }
   }
 
-  Request newRequest(ApiRequest api, int attempt) {
+  void evictIdleConnections() {
+    if (config.ownsOkHttpClient) {
+      config.okHttpClient.connectionPool().evictAll(); // Only the idle ones; calls keep theirs.
+    }
+  }
+
+  Request newRequest(ApiRequest api, int attempt, String apiKey) {
     HttpUrl.Builder url = config.baseUrl.newBuilder();
     for (String segment : api.pathSegments) {
-      url.addPathSegment(segment);
+      url.addEncodedPathSegment(percentEncode(segment));
     }
     for (int i = 0; i < api.queryNamesAndValues.size(); i += 2) {
       url.addQueryParameter(api.queryNamesAndValues.get(i), api.queryNamesAndValues.get(i + 1));
@@ -97,9 +193,12 @@ public final class Transport {
     Request.Builder request =
         new Request.Builder()
             .url(url.build())
-            .header("Authorization", "Bearer " + config.apiKey)
+            .header("Authorization", "Bearer " + apiKey)
             .header("Accept", "application/json")
-            .header("User-Agent", Versions.USER_AGENT);
+            // Asked for here, not by OkHttp, so that the SDK decompresses (see ResponseBodies).
+            .header("Accept-Encoding", "gzip")
+            .header("User-Agent", Versions.USER_AGENT)
+            .tag(AttemptTrace.class, new AttemptTrace());
     for (Map.Entry<String, String> header : api.options.headers().entrySet()) {
       request.header(header.getKey(), header.getValue());
     }
@@ -109,277 +208,119 @@ public final class Transport {
     return request.build();
   }
 
-  private Call newCall(ApiRequest api, int attempt) {
-    Call call = config.okHttpClient.newCall(newRequest(api, attempt));
-    Duration timeout = api.options.timeout().orElse(config.timeout);
-    call.timeout().timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    return call;
-  }
-
-  private int maxRetries(ApiRequest api) {
-    return api.options.maxRetries().orElse(config.maxRetries);
-  }
-
-  <T> Outcome<T> onResponse(
-      ApiRequest api, int attempt, Response response, BodyDecoder<T> decoder, long start) {
-    int status = response.code();
-    ResponseBody body = response.body();
-    if (response.isSuccessful()) {
-      byte[] bytes;
-      try {
-        // Read whole before decoding: a failure while reading is the connection's, one while
-        // decoding is the body's.
-        bytes = body.bytes();
-      } catch (IOException e) {
-        return onFailure(api, attempt, e, start);
-      }
-      try {
-        T value = decoder.decode(bytes);
-        log(api, attempt, response, null, start, -1);
-        return Outcome.success(value);
-      } catch (SchemaMismatch e) {
-        log(api, attempt, response, "undecodable body", start, -1);
-        return Outcome.failure(decodeFailure(api, attempt, response, bytes, e));
+  /**
+   * Every byte but RFC 3986's unreserved characters is percent-encoded, so that an id is always one
+   * path segment: not {@code /}, and not {@code ;} or {@code =}, which servlet containers read as
+   * path parameters.
+   */
+  static String percentEncode(String segment) {
+    StringBuilder out = new StringBuilder();
+    for (byte b : segment.getBytes(StandardCharsets.UTF_8)) {
+      int c = b & 0xff;
+      if ((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || c == '-'
+          || c == '.'
+          || c == '_'
+          || c == '~') {
+        out.append((char) c);
+      } else {
+        out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)));
+        out.append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
       }
     }
-    String rawBody;
-    try {
-      rawBody = readBounded(body);
-    } catch (IOException e) {
-      return onFailure(api, attempt, e, start);
-    }
-    Duration serverDelay = RetryPolicy.serverDelay(response.headers(), System.currentTimeMillis());
-    boolean overCap =
-        serverDelay != null && serverDelay.toMillis() > RetryPolicy.MAX_SERVER_DELAY_MS;
-    if (RetryPolicy.isRetryableStatus(status) && attempt <= maxRetries(api) && !overCap) {
-      long delay =
-          serverDelay != null ? serverDelay.toMillis() : RetryPolicy.backoffMillis(attempt);
-      log(api, attempt, response, null, start, delay);
-      return Outcome.retry(delay);
-    }
-    log(api, attempt, response, null, start, -1);
-    ErrorResponse errorResponse = Json.errorResponse(rawBody);
-    return Outcome.failure(
-        BctrlApiException.of(
-            status,
-            errorResponse,
-            rawBody,
-            response.headers().toMultimap(),
-            serverDelay,
-            attempt,
-            api.cursor));
+    return out.toString();
   }
 
-  <T> Outcome<T> onFailure(ApiRequest api, int attempt, IOException e, long start) {
-    boolean timeout = e instanceof InterruptedIOException;
-    String what = timeout ? "timed out" : "failed: " + e;
-    // A call timeout also marks the call canceled, so cancellation is not checked here: an async
-    // caller's cancel has already completed its future, which ignores any retry.
-    boolean stop = Thread.currentThread().isInterrupted() || attempt > maxRetries(api);
-    if (!stop) {
-      long delay = RetryPolicy.backoffMillis(attempt);
-      logFailure(api, attempt, what, start, delay);
-      return Outcome.retry(delay);
-    }
-    logFailure(api, attempt, what, start, -1);
-    String message =
-        api.describe() + " " + what + (attempt > 1 ? " after " + attempt + " attempts" : "");
-    return Outcome.failure(
-        timeout
-            ? new BctrlTimeoutException(message, e, attempt, api.cursor)
-            : new BctrlConnectionException(message, e, attempt, api.cursor));
+  /** The client's key, and the call's own if it has one, replaced in {@code text}. */
+  String redact(String text, String callKey) {
+    return redact(text, callKey, config.apiKey);
   }
 
-  private static BctrlDecodeException decodeFailure(
-      ApiRequest api, int attempt, Response response, byte[] body, SchemaMismatch e) {
-    int kept = (int) Math.min(body.length, MAX_RAW_BODY_BYTES);
-    String rawBody = new String(body, 0, kept, charset(response.body().contentType()));
-    String requestId = response.header("X-Request-Id");
-    String message =
-        "could not decode the response to "
-            + api.describe()
-            + ": "
-            + e.getMessage()
-            + (requestId != null ? " (request " + requestId + ")" : "");
-    return new BctrlDecodeException(
-        message, e, response.code(), requestId, rawBody, attempt, api.cursor);
+  UnaryOperator<String> redactor(String callKey) {
+    return text -> redact(text, callKey);
   }
 
-  private static String readBounded(ResponseBody body) throws IOException {
-    BufferedSource source = body.source();
-    source.request(MAX_RAW_BODY_BYTES);
-    long size = Math.min(source.getBuffer().size(), MAX_RAW_BODY_BYTES);
-    return source.getBuffer().readString(size, charset(body.contentType()));
+  static String redact(String text, String key, String otherKey) {
+    if (text == null) {
+      return null;
+    }
+    String redacted = key == null || key.isEmpty() ? text : text.replace(key, "[redacted]");
+    return otherKey == null || otherKey.isEmpty()
+        ? redacted
+        : redacted.replace(otherKey, "[redacted]");
   }
 
-  private static Charset charset(MediaType contentType) {
-    Charset charset = contentType == null ? null : contentType.charset();
-    return charset != null ? charset : StandardCharsets.UTF_8;
+  /** Set by the network interceptor when an attempt found its pooled connection closed. */
+  static final class AttemptTrace {
+    volatile boolean staleConnection;
   }
 
-  /** Logs an attempt that got a response; {@code retryInMillis} is -1 when none follows. */
-  private void log(
-      ApiRequest api,
-      int attempt,
-      Response response,
-      String detail,
-      long start,
-      long retryInMillis) {
-    if (config.logLevel == LogLevel.OFF) {
-      return; // Before building any text: this runs for every page.
-    }
-    String result = response.code() + (detail != null ? ", " + detail : "");
-    SdkLog.attempt(
-        config.logLevel,
-        response.request(),
-        attempt,
-        maxRetries(api) + 1,
-        result,
-        start,
-        response.headers(),
-        retryNote(retryInMillis));
-  }
-
-  /** Logs an attempt that got no response; {@code retryInMillis} is -1 when none follows. */
-  private void logFailure(
-      ApiRequest api, int attempt, String result, long start, long retryInMillis) {
-    if (config.logLevel == LogLevel.OFF) {
-      return;
-    }
-    SdkLog.attempt(
-        config.logLevel,
-        newRequest(api, attempt),
-        attempt,
-        maxRetries(api) + 1,
-        result,
-        start,
-        null,
-        retryNote(retryInMillis));
-  }
-
-  private static String retryNote(long retryInMillis) {
-    return retryInMillis < 0 ? null : "retrying in " + retryInMillis + " ms";
-  }
-
-  /** What one attempt came to: a value, an exception to throw, or a retry after a delay. */
-  static final class Outcome<T> {
-    final T value;
-    final BctrlException failure;
-    final long retryDelayMillis;
-
-    private Outcome(T value, BctrlException failure, long retryDelayMillis) {
-      this.value = value;
-      this.failure = failure;
-      this.retryDelayMillis = retryDelayMillis;
-    }
-
-    static <T> Outcome<T> success(T value) {
-      return new Outcome<>(value, null, -1);
-    }
-
-    static <T> Outcome<T> failure(BctrlException failure) {
-      return new Outcome<>(null, failure, -1);
-    }
-
-    static <T> Outcome<T> retry(long delayMillis) {
-      return new Outcome<>(null, null, delayMillis);
-    }
-
-    boolean isRetry() {
-      return retryDelayMillis >= 0;
-    }
-
-    T valueOrThrow() {
-      if (failure != null) {
-        throw failure;
-      }
-      return value;
-    }
-  }
-
-  /** One async call: its attempts, the call in flight, and the retry waiting to start. */
-  private final class AsyncExchange<T> implements Callback {
-    final CompletableFuture<T> future = new CompletableFuture<>();
-    private final ApiRequest api;
-    private final BodyDecoder<T> decoder;
-    private volatile Call call;
-    private volatile Future<?> pendingRetry;
-    private volatile int attempt;
-    private volatile long start;
-
-    AsyncExchange(ApiRequest api, BodyDecoder<T> decoder) {
-      this.api = api;
-      this.decoder = decoder;
-      future.whenComplete(
-          (value, error) -> {
-            if (future.isCancelled()) {
-              Call inFlight = call;
-              if (inFlight != null) {
-                inFlight.cancel();
-              }
-              Future<?> retry = pendingRetry;
-              if (retry != null) {
-                retry.cancel(false);
-              }
-            }
-          });
-    }
-
-    void attempt(int number) {
-      if (future.isDone()) {
-        return;
-      }
-      attempt = number;
-      start = System.nanoTime();
-      Call next = newCall(api, number);
-      call = next;
-      if (future.isCancelled()) {
-        return;
-      }
-      next.enqueue(this);
-    }
-
-    @Override
-    public void onResponse(Call call, Response response) {
-      Outcome<T> outcome;
-      try (Response closing = response) {
-        outcome = Transport.this.onResponse(api, attempt, closing, decoder, start);
-      } catch (RuntimeException e) {
-        // A decoder bug must still end the future, or its caller would wait forever.
-        future.completeExceptionally(e);
-        return;
-      }
-      proceed(outcome);
-    }
-
-    @Override
-    public void onFailure(Call call, IOException e) {
-      proceed(Transport.this.onFailure(api, attempt, e, start));
-    }
-
-    private void proceed(Outcome<T> outcome) {
-      if (future.isDone()) {
-        return;
-      }
-      if (!outcome.isRetry()) {
-        if (outcome.failure != null) {
-          future.completeExceptionally(outcome.failure);
-        } else {
-          future.complete(outcome.value);
+  /**
+   * Below OkHttp's retry and follow-up logic, for every network request. A pooled HTTP/1 connection
+   * idle for a while is checked for a close by the server first (cheap when not idle: a tight walk
+   * never pays for it); if closed, the attempt fails before anything is sent, marked so that the
+   * exchange retries at once on a fresh connection. A 503's {@code Retry-After} is hidden from
+   * OkHttp, which would otherwise resend the request itself when it is 0: an attempt the SDK could
+   * not count.
+   */
+  private static Response traceAttempt(Interceptor.Chain chain) throws IOException {
+    Connection connection = chain.connection();
+    if (connection != null) {
+      Long lastUsed = LAST_USED.get(connection);
+      if (lastUsed != null
+          && System.nanoTime() - lastUsed > STALE_CHECK_AFTER_IDLE_NANOS
+          && connection.protocol() != Protocol.HTTP_2
+          && closedByPeer(connection.socket())) {
+        AttemptTrace trace = chain.request().tag(AttemptTrace.class);
+        if (trace != null) {
+          trace.staleConnection = true;
         }
-        return;
-      }
-      int next = attempt + 1;
-      if (outcome.retryDelayMillis == 0) {
-        attempt(next);
-        return;
-      }
-      try {
-        pendingRetry = config.delayer.schedule(() -> attempt(next), outcome.retryDelayMillis);
-      } catch (RuntimeException closed) {
-        future.completeExceptionally(
-            new BctrlException("client closed while waiting to retry " + api.describe()));
+        throw new IOException("the server closed this pooled connection while it was idle");
       }
     }
+    Response response = chain.proceed(chain.request());
+    if (connection != null) {
+      LAST_USED.put(connection, System.nanoTime());
+    }
+    String retryAfter = response.header("Retry-After");
+    if (response.code() == 503 && retryAfter != null) {
+      return response
+          .newBuilder()
+          .removeHeader("Retry-After")
+          .header(HIDDEN_RETRY_AFTER, retryAfter)
+          .build();
+    }
+    return response;
+  }
+
+  /**
+   * Whether the peer closed an idle HTTP/1 socket: nothing may be pending on it between responses,
+   * so a read that ends the stream (or any byte at all) means it cannot be reused.
+   */
+  private static boolean closedByPeer(Socket socket) {
+    try {
+      int timeout = socket.getSoTimeout();
+      socket.setSoTimeout(1);
+      try {
+        socket.getInputStream().read(); // Returns only at EOF or with a stray byte: unusable.
+        return true;
+      } finally {
+        socket.setSoTimeout(timeout);
+      }
+    } catch (SocketTimeoutException stillOpen) {
+      return false;
+    } catch (IOException broken) {
+      return true;
+    }
+  }
+
+  /** The response's headers as the server sent them, undoing {@link #traceAttempt}. */
+  static Headers restoreHiddenHeaders(Headers headers) {
+    String retryAfter = headers.get(HIDDEN_RETRY_AFTER);
+    return retryAfter == null
+        ? headers
+        : headers.newBuilder().removeAll(HIDDEN_RETRY_AFTER).add("Retry-After", retryAfter).build();
   }
 }

@@ -1,5 +1,6 @@
 package ai.bctrl.pagination;
 
+import ai.bctrl.ResponseMetadata;
 import ai.bctrl.errors.BctrlPaginationException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -43,12 +44,19 @@ public final class CursorPage<T> implements Iterable<T> {
   private final String cursor;
   private final String nextCursor;
   private final Fetcher<T> fetcher;
+  private final ResponseMetadata response;
 
-  private CursorPage(List<T> data, String cursor, String nextCursor, Fetcher<T> fetcher) {
+  private CursorPage(
+      List<T> data,
+      String cursor,
+      String nextCursor,
+      Fetcher<T> fetcher,
+      ResponseMetadata response) {
     this.data = data;
     this.cursor = cursor;
     this.nextCursor = nextCursor == null || nextCursor.isEmpty() ? null : nextCursor;
     this.fetcher = fetcher;
+    this.response = response;
   }
 
   /**
@@ -62,13 +70,36 @@ public final class CursorPage<T> implements Iterable<T> {
    */
   public static <T> CursorPage<T> of(
       List<T> data, String cursor, String nextCursor, Fetcher<T> fetcher) {
+    return of(data, cursor, nextCursor, fetcher, ResponseMetadata.none());
+  }
+
+  /**
+   * As {@link #of(List, String, String, Fetcher)}, with the metadata of the response that carried
+   * the page.
+   */
+  public static <T> CursorPage<T> of(
+      List<T> data,
+      String cursor,
+      String nextCursor,
+      Fetcher<T> fetcher,
+      ResponseMetadata response) {
     Objects.requireNonNull(data, "data == null");
     Objects.requireNonNull(fetcher, "fetcher == null");
+    Objects.requireNonNull(response, "response == null");
     List<T> items =
         data.isEmpty()
             ? Collections.<T>emptyList()
             : Collections.unmodifiableList(new ArrayList<>(data));
-    return new CursorPage<>(items, cursor, nextCursor, fetcher);
+    return new CursorPage<>(items, cursor, nextCursor, fetcher, response);
+  }
+
+  /**
+   * What the response that carried this page said besides its body: status, headers, request id,
+   * and how many attempts and how long its fetch took. {@link ResponseMetadata#none()} for a page
+   * made by {@link #of(List, String, String, Fetcher)}.
+   */
+  public ResponseMetadata response() {
+    return response;
   }
 
   /** Returns this page's items only. */

@@ -1,22 +1,24 @@
 package ai.bctrl.pagination;
 
+import ai.bctrl.errors.BctrlException;
 import ai.bctrl.errors.BctrlPaginationException;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 
 /**
  * The pages behind {@link CursorPage#prefetching()}: when a page is handed over, the next one is
  * requested at once, so it downloads while the caller works; never more than one ahead. A failed
- * prefetch is thrown where the caller asks for that page, and asking again retries it; {@link
- * #close()} cancels a fetch still in flight.
+ * prefetch is thrown where the caller asks for that page, and only asking again fetches it again;
+ * an interrupt while waiting cancels the fetch; {@link #close()} cancels a fetch still in flight.
  */
 final class PrefetchingPageIterator<T> implements Iterator<CursorPage<T>>, AutoCloseable {
   private final CursorGuard guard;
   private CursorPage<T> last;
   private CursorPage<T> pending;
   private CompletableFuture<CursorPage<T>> ahead;
+  private boolean refetch;
 
   PrefetchingPageIterator(CursorPage<T> start) {
     this.guard = new CursorGuard(start.cursor().orElse(null));
@@ -28,18 +30,39 @@ final class PrefetchingPageIterator<T> implements Iterator<CursorPage<T>>, AutoC
     if (pending != null) {
       return true;
     }
+    if (refetch) {
+      // The prefetch failed and the caller asks again: fetch that page again, now.
+      pending = last.nextPage();
+      refetch = false;
+      return true;
+    }
     if (ahead == null) {
       return false;
     }
     try {
-      pending = ahead.join();
-    } catch (CompletionException e) {
+      pending = ahead.get();
+    } catch (InterruptedException e) {
+      ahead.cancel(true);
+      ahead = null;
+      refetch = true;
+      Thread.currentThread().interrupt();
+      throw new BctrlException(
+          "interrupted while waiting for the next page", e, 0, last.nextCursor().orElse(null));
+    } catch (ExecutionException e) {
       Throwable cause = AsyncWalk.unwrap(e);
       if (!(cause instanceof BctrlPaginationException)) {
-        // Asking again fetches the page again, as the plain walk does.
-        ahead = last.nextPageAsync();
+        // Not fetched again in the background: only if the caller asks again, as in the plain
+        // walk. An endless walk stays failed.
+        ahead = null;
+        refetch = true;
       }
-      throw cause instanceof RuntimeException ? (RuntimeException) cause : e;
+      if (cause instanceof RuntimeException) {
+        throw (RuntimeException) cause;
+      }
+      if (cause instanceof Error) {
+        throw (Error) cause;
+      }
+      throw new BctrlException("fetching the next page failed: " + cause, cause, 0, null);
     }
     return true;
   }

@@ -147,7 +147,7 @@ class ContractTest {
 
     NotFoundException notFound = preferred(NotFoundException.class, 404);
     assertThat(notFound.errorResponse()).isPresent();
-    assertThat(notFound.code()).isNotEmpty();
+    assertThat(notFound.code()).isPresent();
   }
 
   @Test

@@ -1,0 +1,99 @@
+package ai.bctrl;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * What the HTTP exchange behind a successful page said besides its body: status, headers (for the
+ * request id and rate-limit headers), and what the fetch cost in attempts and time. Immutable.
+ */
+public final class ResponseMetadata {
+  private static final ResponseMetadata NONE =
+      new ResponseMetadata(0, Collections.<String, List<String>>emptyMap(), 0, Duration.ZERO);
+
+  private final int statusCode;
+  private final Map<String, List<String>> headers;
+  private final int attempts;
+  private final Duration elapsed;
+
+  private ResponseMetadata(
+      int statusCode, Map<String, List<String>> headers, int attempts, Duration elapsed) {
+    this.statusCode = statusCode;
+    this.headers = headers;
+    this.attempts = attempts;
+    this.elapsed = elapsed;
+  }
+
+  /**
+   * Metadata of a response; the SDK makes these, tests may too.
+   *
+   * @param headers every header's values by name; copied, names matched case-insensitively
+   * @param attempts how many attempts the fetch took, 1 when nothing was retried
+   * @param elapsed the whole fetch, retries and waits included
+   */
+  public static ResponseMetadata of(
+      int statusCode, Map<String, List<String>> headers, int attempts, Duration elapsed) {
+    Map<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+      copy.put(header.getKey(), Collections.unmodifiableList(header.getValue()));
+    }
+    return new ResponseMetadata(statusCode, Collections.unmodifiableMap(copy), attempts, elapsed);
+  }
+
+  /**
+   * The metadata of a page that no response produced (one made with {@code CursorPage.of} without
+   * metadata): status 0, no headers, 0 attempts, zero elapsed.
+   */
+  public static ResponseMetadata none() {
+    return NONE;
+  }
+
+  public int statusCode() {
+    return statusCode;
+  }
+
+  /** Every header's values by name, names matched case-insensitively. */
+  public Map<String, List<String>> headers() {
+    return headers;
+  }
+
+  /** The first value of header {@code name}, matched case-insensitively. */
+  public Optional<String> header(String name) {
+    List<String> values = headers.get(name);
+    return values == null || values.isEmpty()
+        ? Optional.<String>empty()
+        : Optional.of(values.get(0));
+  }
+
+  /** The server's id for the request, from {@code X-Request-Id}; quote it when asking support. */
+  public Optional<String> requestId() {
+    return header("X-Request-Id");
+  }
+
+  /** How many attempts the fetch took: 1 when nothing was retried. */
+  public int attempts() {
+    return attempts;
+  }
+
+  /** How long the whole fetch took, attempts and the waits between them included. */
+  public Duration elapsed() {
+    return elapsed;
+  }
+
+  @Override
+  public String toString() {
+    return "ResponseMetadata{status="
+        + statusCode
+        + ", requestId="
+        + requestId().orElse(null)
+        + ", attempts="
+        + attempts
+        + ", elapsed="
+        + elapsed
+        + "}";
+  }
+}
