@@ -80,6 +80,16 @@ class SecurityTest {
   }
 
   @Test
+  void aKeyTheServerEchoesInAHeaderIsNotLogged() {
+    server.enqueue(page(0, 1, null).setHeader("X-Echo", "Bearer " + TestClients.API_KEY));
+    try (BctrlClient client = TestClients.builder(server).logLevel(LogLevel.DEBUG).build()) {
+      client.runs().listInvocations("r");
+    }
+
+    assertThat(logText()).contains("X-Echo=Bearer [redacted]").doesNotContain(TestClients.API_KEY);
+  }
+
+  @Test
   void logLevelComesFromBctrlLog() {
     server.enqueue(page(0, 1, null));
     java.util.Map<String, String> env = new java.util.HashMap<>();

@@ -1,0 +1,417 @@
+package ai.bctrl;
+
+import static ai.bctrl.Fixtures.json;
+import static ai.bctrl.Fixtures.page;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import ai.bctrl.errors.BctrlApiException;
+import ai.bctrl.errors.BctrlConnectionException;
+import ai.bctrl.errors.BctrlDecodeException;
+import ai.bctrl.errors.BctrlException;
+import ai.bctrl.errors.BctrlTimeoutException;
+import ai.bctrl.errors.InternalServerException;
+import ai.bctrl.internal.ApiRequest;
+import ai.bctrl.internal.ListEndpoint;
+import ai.bctrl.internal.SystemDelayer;
+import ai.bctrl.models.InvocationSummary;
+import ai.bctrl.pagination.CursorPage;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import java.util.Iterator;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import okhttp3.OkHttpClient;
+import okhttp3.mockwebserver.Dispatcher;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.RecordedRequest;
+import okhttp3.mockwebserver.SocketPolicy;
+import okio.Buffer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Every future completes, every attempt is counted, none is wasted, and interrupts stop work. */
+@Timeout(20)
+class ReliabilityTest extends MockServerTest {
+
+  private BctrlClient realWaiting() {
+    return TestClients.builderWithDelayer(server, new SystemDelayer()).build();
+  }
+
+  private static MockResponse unavailableFor(int seconds) {
+    return json(503, "{\"code\":\"busy\",\"error\":\"busy\"}")
+        .setHeader("Retry-After", Integer.toString(seconds));
+  }
+
+  // 1. Futures that always complete.
+
+  @Test
+  void closeFailsAnAsyncCallWaitingToRetry() throws Exception {
+    server.enqueue(unavailableFor(30));
+    BctrlClient client = realWaiting();
+    CompletableFuture<CursorPage<InvocationSummary>> future =
+        client.runs().listInvocationsAsync("r");
+    server.takeRequest(5, TimeUnit.SECONDS);
+
+    client.close();
+
+    assertThatThrownBy(() -> future.get(1, TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class)
+        .hasCauseInstanceOf(BctrlException.class)
+        .hasMessageContaining("client is closed");
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void closeFailsAnAsyncWalkWhosePageWaitsToRetry() throws Exception {
+    server.enqueue(page(0, 1, "c1"));
+    server.enqueue(unavailableFor(30));
+    BctrlClient client = realWaiting();
+    CursorPage<InvocationSummary> first = client.runs().listInvocations("r");
+    CompletableFuture<Void> walk = first.forEachAsync(item -> {});
+    server.takeRequest(5, TimeUnit.SECONDS);
+    server.takeRequest(5, TimeUnit.SECONDS);
+
+    client.close();
+
+    assertThatThrownBy(() -> walk.get(1, TimeUnit.SECONDS))
+        .hasCauseInstanceOf(BctrlException.class)
+        .hasMessageContaining("client is closed");
+  }
+
+  /** A model whose build() throws an Error, as an OutOfMemoryError while decoding would. */
+  @JsonDeserialize(builder = Exploding.Builder.class)
+  static final class Exploding {
+    @JsonPOJOBuilder(withPrefix = "")
+    static final class Builder {
+      @JsonProperty("id")
+      Builder id(String id) {
+        return this;
+      }
+
+      Exploding build() {
+        throw new AssertionError("decoding blew up");
+      }
+    }
+  }
+
+  @Test
+  void anErrorWhileDecodingFailsTheFutureInsteadOfHangingIt() {
+    server.enqueue(json(200, "{\"data\":[{\"id\":\"a\"}],\"nextCursor\":null}"));
+    CompletableFuture<CursorPage<Exploding>> future =
+        new ListEndpoint<>(
+                client.transport(),
+                ApiRequest.get(RequestOptions.none(), "v1", "things"),
+                Exploding.class)
+            .fetchAsync(null);
+
+    assertThatThrownBy(() -> future.get(5, TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class)
+        .hasCauseInstanceOf(AssertionError.class);
+  }
+
+  @Test
+  void anErrorWhileDecodingIsThrownByASyncCall() {
+    server.enqueue(json(200, "{\"data\":[{\"id\":\"a\"}],\"nextCursor\":null}"));
+    ListEndpoint<Exploding> things =
+        new ListEndpoint<>(
+            client.transport(),
+            ApiRequest.get(RequestOptions.none(), "v1", "things"),
+            Exploding.class);
+
+    assertThatThrownBy(() -> things.fetch(null))
+        .isInstanceOf(AssertionError.class)
+        .hasMessage("decoding blew up");
+  }
+
+  // 2. A healthy server that closes idle connections.
+
+  @Test
+  void aPooledConnectionTheServerClosedWhileIdleNeverFailsACall() throws Exception {
+    try (IdleClosingServer idle = new IdleClosingServer(200);
+        BctrlClient noRetries =
+            TestClients.builder(server, delayer).baseUrl(idle.baseUrl()).maxRetries(0).build()) {
+      for (int call = 0; call < 5; call++) {
+        CursorPage<InvocationSummary> page = noRetries.runs().listInvocations("r");
+        assertThat(page.data()).hasSize(1);
+        assertThat(page.response().attempts()).isEqualTo(1);
+        // Wait until the server has closed the connection the pool still holds.
+        assertThat(idle.idleClosed.tryAcquire(5, TimeUnit.SECONDS)).isTrue();
+      }
+      assertThat(idle.requests).hasValue(5);
+      assertThat(delayer.waits).as("no backoff").isEmpty();
+    }
+  }
+
+  // 3. maxRetries(0) is one request.
+
+  @Test
+  void maxRetriesZeroSendsOneRequestEvenForA503WithRetryAfterZero() {
+    server.enqueue(unavailableFor(0));
+    server.enqueue(page(0, 1, null));
+
+    assertThatThrownBy(() -> listWith(RequestOptions.builder().maxRetries(0).build()))
+        .isInstanceOf(InternalServerException.class);
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void maxRetriesZeroSendsOneRequestForA408() {
+    server.enqueue(json(408, "{\"code\":\"slow\",\"error\":\"slow\"}"));
+    server.enqueue(page(0, 1, null));
+
+    assertThatThrownBy(() -> listWith(RequestOptions.builder().maxRetries(0).build()))
+        .isInstanceOf(BctrlApiException.class);
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void maxRetriesZeroSendsOneRequestWithTheCallersOwnOkHttpClient() {
+    server.enqueue(unavailableFor(0));
+    server.enqueue(page(0, 1, null));
+    try (BctrlClient own =
+        TestClients.builder(server, delayer)
+            .okHttpClient(new OkHttpClient())
+            .maxRetries(0)
+            .build()) {
+      assertThatThrownBy(() -> own.runs().listInvocations("r"))
+          .isInstanceOf(InternalServerException.class);
+    }
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aRetryAfterZeroIsRetriedByTheSdkAndCounted() {
+    server.enqueue(unavailableFor(0));
+    server.enqueue(page(0, 1, null));
+
+    CursorPage<InvocationSummary> page = client.runs().listInvocations("r");
+
+    assertThat(page.response().attempts()).isEqualTo(2);
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  // 4. Interrupts.
+
+  @Test
+  void anInterruptStopsACallWaitingOnASilentServer() throws Exception {
+    server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
+    server.enqueue(page(0, 1, null));
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    AtomicBoolean interruptFlag = new AtomicBoolean();
+    Thread caller =
+        new Thread(
+            () -> {
+              try {
+                client.runs().listInvocations("r");
+              } catch (Throwable t) {
+                failure.set(t);
+              }
+              interruptFlag.set(Thread.currentThread().isInterrupted());
+            });
+    caller.start();
+    assertThat(server.takeRequest(5, TimeUnit.SECONDS)).isNotNull();
+
+    caller.interrupt();
+    caller.join(1_000);
+
+    assertThat(caller.isAlive()).as("returned within 1 s").isFalse();
+    assertThat(failure.get())
+        .isInstanceOf(BctrlException.class)
+        .isNotInstanceOf(BctrlTimeoutException.class)
+        .hasMessageContaining("interrupted");
+    assertThat(interruptFlag).as("interrupt flag kept").isTrue();
+    assertThat(server.takeRequest(200, TimeUnit.MILLISECONDS)).as("nothing retried").isNull();
+  }
+
+  @Test
+  void anInterruptStopsACallWaitingToRetry() throws Exception {
+    server.enqueue(unavailableFor(30));
+    try (BctrlClient waiting = realWaiting()) {
+      AtomicReference<Throwable> failure = new AtomicReference<>();
+      Thread caller =
+          new Thread(
+              () -> {
+                try {
+                  waiting.runs().listInvocations("r");
+                } catch (Throwable t) {
+                  failure.set(t);
+                }
+              });
+      caller.start();
+      assertThat(server.takeRequest(5, TimeUnit.SECONDS)).isNotNull();
+
+      caller.interrupt();
+      caller.join(1_000);
+
+      assertThat(caller.isAlive()).isFalse();
+      assertThat(failure.get()).hasMessageContaining("interrupted");
+    }
+  }
+
+  @Test
+  void anInterruptStopsAPrefetchingWalk() throws Exception {
+    server.enqueue(page(0, 1, "c1"));
+    server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
+    server.enqueue(page(1, 1, null));
+    CursorPage<InvocationSummary> first = client.runs().listInvocations("r");
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    AtomicBoolean interruptFlag = new AtomicBoolean();
+    Thread caller =
+        new Thread(
+            () -> {
+              try {
+                for (InvocationSummary ignored : first.prefetching()) {
+                  // Reaching the second page waits on the silent prefetch.
+                }
+              } catch (Throwable t) {
+                failure.set(t);
+              }
+              interruptFlag.set(Thread.currentThread().isInterrupted());
+            });
+    caller.start();
+    server.takeRequest(5, TimeUnit.SECONDS);
+    assertThat(server.takeRequest(5, TimeUnit.SECONDS)).as("the prefetch").isNotNull();
+
+    caller.interrupt();
+    caller.join(1_000);
+
+    assertThat(caller.isAlive()).as("returned within 1 s").isFalse();
+    assertThat(failure.get()).hasMessageContaining("interrupted");
+    assertThat(interruptFlag).isTrue();
+  }
+
+  // 5. A failed prefetch is fetched again only when asked.
+
+  @Test
+  void aFailedPrefetchIsFetchedAgainOnlyWhenTheCallerAsksAgain() throws Exception {
+    server.setDispatcher(
+        new PagedDispatcher(
+            3,
+            1,
+            (page, attempt) ->
+                page == 1 && attempt == 1 ? new MockResponse().setResponseCode(500) : null));
+    CursorPage<InvocationSummary> first = listWith(RequestOptions.builder().maxRetries(0).build());
+    Iterator<InvocationSummary> items = first.prefetching().iterator();
+    items.next();
+
+    assertThatThrownBy(items::hasNext).isInstanceOf(InternalServerException.class);
+    int afterFailure = server.getRequestCount();
+    assertThat(server.takeRequest(5, TimeUnit.SECONDS)).isNotNull(); // page 0
+    assertThat(server.takeRequest(5, TimeUnit.SECONDS)).isNotNull(); // the failed prefetch
+    assertThat(server.takeRequest(300, TimeUnit.MILLISECONDS))
+        .as("no fetch in the background after the failure")
+        .isNull();
+    assertThat(server.getRequestCount()).isEqualTo(afterFailure);
+
+    assertThat(items.hasNext()).isTrue();
+    assertThat(items.next().id()).isEqualTo(Fixtures.invocationId(1));
+    assertThat(items.next().id()).isEqualTo(Fixtures.invocationId(2));
+    assertThat(items.hasNext()).isFalse();
+  }
+
+  // 6. Deterministic faults are not retried.
+
+  @Test
+  void aRedirectLoopIsOneRoundOfRedirectsNotRetried() {
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            return new MockResponse().setResponseCode(302).setHeader("Location", "/loop");
+          }
+        });
+
+    Throwable failure = catchThrowable(() -> client.runs().listInvocations("r"));
+
+    assertThat(failure)
+        .isInstanceOf(BctrlConnectionException.class)
+        .hasMessageContaining("redirected too many times");
+    assertThat(((BctrlException) failure).attempts()).isEqualTo(1);
+    assertThat(server.getRequestCount()).isEqualTo(21);
+  }
+
+  @Test
+  void aRedirectWithoutLocationIsTheApiError() {
+    server.enqueue(new MockResponse().setResponseCode(302));
+
+    assertThatThrownBy(() -> client.runs().listInvocations("r"))
+        .isInstanceOfSatisfying(
+            BctrlApiException.class, e -> assertThat(e.statusCode()).isEqualTo(302));
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aBodyMarkedGzipThatIsNotIsADecodeFailureNotRetried() throws Exception {
+    String plain = Fixtures.pageJson(0, 1, null);
+    server.enqueue(json(200, plain).setHeader("Content-Encoding", "gzip"));
+
+    Throwable failure = catchThrowable(() -> client.runs().listInvocations("r"));
+
+    assertThat(failure).isInstanceOf(BctrlDecodeException.class).hasMessageContaining("gzip");
+    assertThat(((BctrlDecodeException) failure).rawBody()).isEqualTo(plain);
+    assertThat(server.getRequestCount()).isEqualTo(1);
+    assertThat(server.takeRequest().getHeader("Accept-Encoding")).isEqualTo("gzip");
+  }
+
+  @Test
+  void aGzippedPageIsDecoded() throws Exception {
+    Buffer gzipped = new Buffer();
+    try (okio.BufferedSink sink = okio.Okio.buffer(new okio.GzipSink(gzipped))) {
+      sink.writeUtf8(Fixtures.pageJson(0, 2, null));
+    }
+    server.enqueue(
+        new MockResponse()
+            .setHeader("Content-Type", "application/json")
+            .setHeader("Content-Encoding", "gzip")
+            .setBody(gzipped));
+
+    assertThat(client.runs().listInvocations("r").data()).hasSize(2);
+  }
+
+  // 7. After close().
+
+  @Test
+  void aCallAfterCloseFailsAtOnceAndSendsNothing() throws Exception {
+    client.close();
+
+    assertThatThrownBy(() -> client.runs().listInvocations("r"))
+        .isInstanceOf(BctrlException.class)
+        .hasMessageContaining("client is closed");
+    CompletableFuture<?> async = client.runs().listInvocationsAsync("r");
+    assertThatThrownBy(() -> async.get(1, TimeUnit.SECONDS))
+        .hasCauseInstanceOf(BctrlException.class)
+        .hasMessageContaining("was not sent");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void closeStopsASyncCallWaitingToRetry() throws Exception {
+    server.enqueue(unavailableFor(30));
+    BctrlClient waiting = realWaiting();
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    Thread caller =
+        new Thread(
+            () -> {
+              try {
+                waiting.runs().listInvocations("r");
+              } catch (Throwable t) {
+                failure.set(t);
+              }
+            });
+    caller.start();
+    assertThat(server.takeRequest(5, TimeUnit.SECONDS)).isNotNull();
+
+    waiting.close();
+    caller.join(1_000);
+
+    assertThat(caller.isAlive()).as("returned within 1 s").isFalse();
+    assertThat(failure.get()).hasMessageContaining("client is closed");
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+}
