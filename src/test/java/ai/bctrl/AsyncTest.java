@@ -171,6 +171,11 @@ class AsyncTest extends MockServerTest {
     final AtomicInteger schedules = new AtomicInteger();
 
     @Override
+    public void sleep(long millis, CompletableFuture<?> until) throws InterruptedException {
+      real.sleep(millis, until);
+    }
+
+    @Override
     public Future<?> schedule(Runnable task, long millis) {
       schedules.incrementAndGet();
       return real.schedule(task, millis);

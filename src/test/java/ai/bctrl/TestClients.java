@@ -43,6 +43,11 @@ public final class TestClients {
     public final List<Long> waits = new CopyOnWriteArrayList<>();
 
     @Override
+    public void sleep(long millis, CompletableFuture<?> until) {
+      waits.add(millis);
+    }
+
+    @Override
     public Future<?> schedule(Runnable task, long millis) {
       waits.add(millis);
       return CompletableFuture.runAsync(task);

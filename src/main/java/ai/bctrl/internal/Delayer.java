@@ -1,12 +1,16 @@
 package ai.bctrl.internal;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 
 /**
- * Runs the next attempt after a wait, on a scheduler, so that no thread sleeps between attempts.
- * Tests replace it to run retries without real waiting.
+ * Waits between attempts: async calls schedule the next attempt so that no thread sleeps, sync
+ * calls wait on the caller's thread. Tests replace it to run retries without real waiting.
  */
 public interface Delayer {
+  /** Waits {@code millis} on the calling thread, or less if {@code until} completes first. */
+  void sleep(long millis, CompletableFuture<?> until) throws InterruptedException;
+
   /**
    * Schedules {@code task}; throws {@link java.util.concurrent.RejectedExecutionException} once
    * shut down.

@@ -13,6 +13,7 @@ import java.net.ProtocolException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -25,9 +26,10 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * One call's attempts: sends each on OkHttp's dispatcher, turns its result into a value, a failure
- * or a retry, and schedules the retry, so that no thread waits. Sync calls wait on {@link #future};
- * {@link #abort} (close, interrupt, cancel) stops the call in flight and any retry at once.
+ * One call's attempts: turns each attempt's result into a value, a failure or a retry, the same way
+ * for both ways of running them: {@link #send} on OkHttp's dispatcher with retries scheduled, so
+ * that no thread waits, and {@link #runBlocking} on the caller's thread. {@link #abort} (close,
+ * interrupt, cancel) stops the call in flight and any retry at once.
  */
 final class Exchange<T> implements Callback {
   /** A pooled connection that the server closed while idle is retried at once this often. */
@@ -49,6 +51,7 @@ final class Exchange<T> implements Callback {
   private volatile int attempt;
   private volatile long attemptStartNanos;
   private int staleRetries;
+  private volatile int nextAttempt;
 
   Exchange(Transport transport, ClientConfig config, ApiRequest api, BodyDecoder<T> decoder) {
     this.transport = transport;
@@ -74,6 +77,10 @@ final class Exchange<T> implements Callback {
     return attempt;
   }
 
+  void abortInterrupted() {
+    abort(Transport.interrupted(api, attempt, null));
+  }
+
   /** Fails the call with {@code reason} unless it already ended, and stops what is under way. */
   void abort(BctrlException reason) {
     if (future.completeExceptionally(reason)) {
@@ -92,19 +99,25 @@ final class Exchange<T> implements Callback {
     }
   }
 
+  /** Starts attempt {@code number}: its call, with this attempt's share of the deadline. */
+  private Call newCall(int number) {
+    attempt = number;
+    attemptStartNanos = System.nanoTime();
+    Call next = config.okHttpClient.newCall(transport.newRequest(api, number, apiKey));
+    long remaining = deadlineNanos - attemptStartNanos;
+    next.timeout().timeout(Math.min(attemptTimeout.toNanos(), remaining), TimeUnit.NANOSECONDS);
+    call = next;
+    listen(listener -> listener.attemptStarted(attemptInfo()));
+    return next;
+  }
+
+  /** Sends attempt {@code number} on OkHttp's dispatcher; the callbacks below take it on. */
   void send(int number) {
     try {
       if (future.isDone()) {
         return;
       }
-      attempt = number;
-      attemptStartNanos = System.nanoTime();
-      Request request = transport.newRequest(api, number, apiKey);
-      Call next = config.okHttpClient.newCall(request);
-      long remaining = deadlineNanos - attemptStartNanos;
-      next.timeout().timeout(Math.min(attemptTimeout.toNanos(), remaining), TimeUnit.NANOSECONDS);
-      call = next;
-      listen(listener -> listener.attemptStarted(attemptInfo()));
+      Call next = newCall(number);
       if (future.isDone()) {
         return; // Aborted meanwhile: stop() may have missed this call.
       }
@@ -112,6 +125,36 @@ final class Exchange<T> implements Callback {
     } catch (Throwable unexpected) {
       future.completeExceptionally(unexpected);
     }
+  }
+
+  /**
+   * Runs the attempts on the calling thread, as a plain OkHttp call would (no thread hand-off per
+   * page), and waits between them on {@link #future}, so that {@link #abort} (close, or an
+   * interrupt seen by {@link InterruptWatch}) ends the wait or the call in flight at once.
+   */
+  T runBlocking() throws InterruptedException, ExecutionException {
+    int number = 1;
+    while (!future.isDone()) {
+      Outcome<T> outcome;
+      Call next = newCall(number);
+      InterruptWatch.watch(this);
+      try (Response response = next.execute()) {
+        outcome = handle(response);
+      } catch (IOException e) {
+        outcome = failed(e);
+      } finally {
+        InterruptWatch.unwatch();
+      }
+      long delay = settle(outcome);
+      if (delay < 0) {
+        break;
+      }
+      number = nextAttempt;
+      if (delay > 0) {
+        config.delayer.sleep(delay, future);
+      }
+    }
+    return future.get();
   }
 
   @Override
@@ -261,27 +304,11 @@ final class Exchange<T> implements Callback {
   }
 
   private void proceed(Outcome<T> outcome) {
-    if (outcome.ignored || future.isDone()) {
+    long delay = settle(outcome);
+    if (delay < 0) {
       return;
     }
-    if (outcome.value != null) {
-      future.complete(outcome.value);
-      return;
-    }
-    if (outcome.retryDelayMillis < 0) {
-      future.completeExceptionally(outcome.failure);
-      return;
-    }
-    long delay = outcome.retryDelayMillis;
-    if (outcome.failure != null && System.nanoTime() + delay * 1_000_000 - deadlineNanos >= 0) {
-      // The wait would cross the total timeout: stop now with what the last attempt got.
-      future.completeExceptionally(outcome.failure);
-      return;
-    }
-    int next = outcome.sameAttempt ? attempt : attempt + 1;
-    if (!outcome.sameAttempt) {
-      listen(l -> l.retryScheduled(attemptInfo(), Duration.ofMillis(delay), outcome.reason));
-    }
+    int next = nextAttempt;
     if (delay == 0) {
       send(next);
       return;
@@ -294,6 +321,35 @@ final class Exchange<T> implements Callback {
     if (future.isDone()) {
       stop();
     }
+  }
+
+  /**
+   * Completes the future with the outcome, or returns how long to wait before attempt {@link
+   * #nextAttempt}; -1 when the call is over.
+   */
+  private long settle(Outcome<T> outcome) {
+    if (outcome.ignored || future.isDone()) {
+      return -1;
+    }
+    if (outcome.value != null) {
+      future.complete(outcome.value);
+      return -1;
+    }
+    if (outcome.retryDelayMillis < 0) {
+      future.completeExceptionally(outcome.failure);
+      return -1;
+    }
+    long delay = outcome.retryDelayMillis;
+    if (outcome.failure != null && System.nanoTime() + delay * 1_000_000 - deadlineNanos >= 0) {
+      // The wait would cross the total timeout: stop now with what the last attempt got.
+      future.completeExceptionally(outcome.failure);
+      return -1;
+    }
+    nextAttempt = outcome.sameAttempt ? attempt : attempt + 1;
+    if (!outcome.sameAttempt) {
+      listen(l -> l.retryScheduled(attemptInfo(), Duration.ofMillis(delay), outcome.reason));
+    }
+    return delay;
   }
 
   private RequestListener.Attempt attemptInfo() {

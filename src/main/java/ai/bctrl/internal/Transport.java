@@ -96,9 +96,13 @@ public final class Transport {
     if (Thread.currentThread().isInterrupted()) {
       throw interrupted(api, 0, null);
     }
-    Exchange<T> exchange = start(api, decoder);
+    Exchange<T> exchange = new Exchange<>(this, config, api, decoder);
+    live.add(exchange);
+    if (closed) {
+      exchange.abort(closedFailure(exchange));
+    }
     try {
-      return exchange.future.get();
+      return exchange.runBlocking();
     } catch (InterruptedException e) {
       exchange.abort(interrupted(api, exchange.attempts(), e));
       Thread.currentThread().interrupt();
@@ -106,8 +110,6 @@ public final class Transport {
     } catch (ExecutionException e) {
       Throwable failure = e.getCause();
       if (failure instanceof RuntimeException) {
-        // Thrown where the caller called, not where the dispatcher thread made it.
-        failure.fillInStackTrace();
         throw (RuntimeException) failure;
       }
       if (failure instanceof Error) {
@@ -151,7 +153,7 @@ public final class Transport {
         exchange.api.cursor);
   }
 
-  private static BctrlException interrupted(ApiRequest api, int attempts, Throwable cause) {
+  static BctrlException interrupted(ApiRequest api, int attempts, Throwable cause) {
     return new BctrlException(
         "interrupted while waiting for " + api.describe(), cause, attempts, api.cursor);
   }

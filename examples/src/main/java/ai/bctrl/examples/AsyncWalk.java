@@ -1,6 +1,8 @@
 package ai.bctrl.examples;
 
 import ai.bctrl.BctrlClient;
+import ai.bctrl.models.InvocationSummary;
+import ai.bctrl.pagination.CursorPage;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -32,5 +34,15 @@ public final class AsyncWalk {
             .thenApply(ignored -> failed.get());
     // README: end
     return done;
+  }
+
+  static void cancelled(BctrlClient client, String runId) {
+    // README: async cancel
+    CursorPage<InvocationSummary> first = client.runs().listInvocations(runId);
+    CompletableFuture<Void> walk = first.forEachAsync(invocation -> {});
+    // Cancel the walk's own future: cancelling one derived from it (thenApply, thenCompose)
+    // completes only that one and leaves the walk fetching.
+    walk.cancel(true);
+    // README: end
   }
 }

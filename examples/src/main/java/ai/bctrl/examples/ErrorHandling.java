@@ -33,7 +33,11 @@ public final class ErrorHandling {
       }
       return "ok";
     } catch (NotFoundException e) {
-      return "no such run (" + e.code() + ", request " + e.requestId().orElse("?") + ")";
+      return "no such run ("
+          + e.code().orElse("?")
+          + ", request "
+          + e.requestId().orElse("?")
+          + ")";
     } catch (AuthenticationException e) {
       return "check BCTRL_API_KEY: " + e.getMessage();
     } catch (RateLimitException e) {

@@ -13,12 +13,15 @@ final class ExampleSupport implements AutoCloseable {
   final BctrlClient client;
   final String runId;
   final String baseUrl;
+  final String apiKey;
   private final LocalGateway gateway;
 
-  private ExampleSupport(BctrlClient client, String runId, String baseUrl, LocalGateway gateway) {
+  private ExampleSupport(
+      BctrlClient client, String runId, String baseUrl, String apiKey, LocalGateway gateway) {
     this.client = client;
     this.runId = runId;
     this.baseUrl = baseUrl;
+    this.apiKey = apiKey;
     this.gateway = gateway;
   }
 
@@ -34,13 +37,15 @@ final class ExampleSupport implements AutoCloseable {
           BctrlClient.fromEnv(),
           runIdArg,
           baseUrl != null ? baseUrl : BctrlClient.DEFAULT_BASE_URL,
+          key,
           null);
     }
     LocalGateway gateway = LocalGateway.start();
     System.err.println("BCTRL_API_KEY is not set: using the local gateway at " + gateway.baseUrl());
     BctrlClient client =
         BctrlClient.builder().baseUrl(gateway.baseUrl()).apiKey(gateway.apiKey()).build();
-    return new ExampleSupport(client, DemoDataset.DEMO_RUN_ID, gateway.baseUrl(), gateway);
+    return new ExampleSupport(
+        client, DemoDataset.DEMO_RUN_ID, gateway.baseUrl(), gateway.apiKey(), gateway);
   }
 
   /** The first argument that is not an option, or null. */

@@ -58,7 +58,7 @@ public final class RunReport {
   }
 
   private static <E extends Enum<E>> E parse(E parsed, String value, String what) {
-    if (parsed.name().equals("UNKNOWN")) {
+    if (!parsed.isKnown()) {
       throw new IllegalArgumentException("unknown " + what + ": " + value);
     }
     return parsed;

@@ -79,4 +79,55 @@ class ExamplesRunTest {
             .count();
     assertThat(stdoutOf(AsyncWalk::main)).isEqualTo(expected + " failed\n");
   }
+
+  @Test
+  void listenerMetricsCountsEveryResponse() throws Exception {
+    String out = stdoutOf(ListenerMetrics::main);
+    // The demo run's 1,234 invocations come in 25 pages of 50.
+    assertThat(out).contains("1234 invocations").contains("responses by status {200=25}");
+    assertThat(out).containsPattern("latency p50 \\d+ ms, p95 \\d+ ms, p99 \\d+ ms");
+  }
+
+  @Test
+  void responseDetailsShowEachPagesMetadata() throws Exception {
+    String out = stdoutOf(ResponseDetails::main);
+    assertThat(out).containsPattern("req_local_\\S*: 50 invocations, 1 attempt\\(s\\), \\d+ ms");
+    assertThat(out).contains("1234 invocations within 30 s");
+  }
+
+  @Test
+  void aPerCallKeyReplacesTheClients() throws Exception {
+    try (ai.bctrl.examples.gateway.LocalGateway gateway =
+            ai.bctrl.examples.gateway.LocalGateway.start();
+        ai.bctrl.BctrlClient wrongKey =
+            ai.bctrl.BctrlClient.builder()
+                .baseUrl(gateway.baseUrl())
+                .apiKey("not-the-key")
+                .build()) {
+      assertThat(ResponseDetails.forTenant(wrongKey, "demo-run", gateway.apiKey())).isEqualTo(1234);
+    }
+  }
+
+  @Test
+  void micrometerListenerRecordsATimerPerStatus() throws Exception {
+    io.micrometer.core.instrument.simple.SimpleMeterRegistry registry =
+        new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+    try (ai.bctrl.examples.gateway.LocalGateway gateway =
+            ai.bctrl.examples.gateway.LocalGateway.start();
+        ai.bctrl.BctrlClient client =
+            ai.bctrl.BctrlClient.builder()
+                .baseUrl(gateway.baseUrl())
+                .apiKey(gateway.apiKey())
+                .requestListener(new MicrometerListener(registry))
+                .build()) {
+      assertThat(client.runs().listInvocations("demo-run").stream().count()).isEqualTo(1234);
+    }
+    io.micrometer.core.instrument.Timer timer =
+        registry
+            .get("bctrl.requests")
+            .tag("status", "200")
+            .tag("path", "/v1/runs/{runId}/invocations")
+            .timer();
+    assertThat(timer.count()).isEqualTo(25);
+  }
 }
