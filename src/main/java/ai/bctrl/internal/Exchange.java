@@ -133,26 +133,28 @@ final class Exchange<T> implements Callback {
    * interrupt seen by {@link InterruptWatch}) ends the wait or the call in flight at once.
    */
   T runBlocking() throws InterruptedException, ExecutionException {
-    int number = 1;
-    while (!future.isDone()) {
-      Outcome<T> outcome;
-      Call next = newCall(number);
-      InterruptWatch.watch(this);
-      try (Response response = next.execute()) {
-        outcome = handle(response);
-      } catch (IOException e) {
-        outcome = failed(e);
-      } finally {
-        InterruptWatch.unwatch();
+    try {
+      int number = 1;
+      while (!future.isDone()) {
+        Outcome<T> outcome;
+        Call next = newCall(number);
+        InterruptWatch.watch(this);
+        try (Response response = next.execute()) {
+          outcome = handle(response);
+        } catch (IOException e) {
+          outcome = failed(e);
+        } finally {
+          InterruptWatch.unwatch();
+        }
+        long delay = settle(outcome);
+        number = nextAttempt;
+        if (delay > 0) {
+          config.delayer.sleep(delay, future);
+        }
       }
-      long delay = settle(outcome);
-      if (delay < 0) {
-        break;
-      }
-      number = nextAttempt;
-      if (delay > 0) {
-        config.delayer.sleep(delay, future);
-      }
+    } catch (Throwable unexpected) {
+      future.completeExceptionally(unexpected); // Ends the exchange, which close() no longer sees.
+      throw unexpected;
     }
     return future.get();
   }
@@ -296,10 +298,10 @@ final class Exchange<T> implements Callback {
             : new BctrlConnectionException(message, e, attempt, api.cursor);
     if (attempt <= maxRetries && !pastDeadline) {
       long delay = RetryPolicy.backoffMillis(attempt);
-      logFailure(failedCall.request(), what, delay);
+      log(failedCall.request(), null, what, delay);
       return Outcome.retry(delay, timeout ? "timed out" : "connection failed", failure, false);
     }
-    logFailure(failedCall.request(), what, -1);
+    log(failedCall.request(), null, what, -1);
     return Outcome.failure(failure);
   }
 
@@ -380,10 +382,6 @@ final class Exchange<T> implements Callback {
           retryInMillis < 0 ? null : "retrying in " + retryInMillis + " ms",
           apiKey);
     }
-  }
-
-  private void logFailure(Request request, String result, long retryInMillis) {
-    log(request, null, result, retryInMillis);
   }
 
   /** What one attempt came to: a value, a failure to end with, or a retry after a delay. */

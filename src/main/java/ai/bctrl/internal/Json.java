@@ -1,22 +1,15 @@
 package ai.bctrl.internal;
 
 import ai.bctrl.models.ErrorResponse;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
-import com.fasterxml.jackson.databind.deser.ValueInstantiator;
 import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
-import java.time.temporal.Temporal;
-import java.util.Collection;
 
 /**
  * The SDK's whole decoding policy: one mapper, configured once, that binds every body (pages and
@@ -34,7 +27,7 @@ final class Json {
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .addHandler(new WrongShape())
+          .addHandler(new Shapes.WrongShape())
           .build();
 
   private Json() {}
@@ -90,7 +83,7 @@ final class Json {
       problem = mapping.getOriginalMessage();
     } else if (mapping instanceof InvalidNullException) {
       Class<?> target = ((InvalidNullException) mapping).getTargetType();
-      problem = "expected " + expected(target) + ", got null";
+      problem = "expected " + Shapes.expected(target) + ", got null";
     } else if (mapping.getOriginalMessage().startsWith("Trailing token")) {
       problem = "content after the end of the JSON value";
     } else if (mapping.getOriginalMessage().startsWith("No content to map")) {
@@ -123,76 +116,6 @@ final class Json {
       path.append(path.length() == 0 ? "" : ".").append(lastField);
     }
     return path.length() == 0 ? "response body" : path.toString();
-  }
-
-  /**
-   * Puts databind's own shape errors (an object where an array belongs, a string where an object
-   * belongs) in the same words as {@link StrictValues}, while the parser still holds the token.
-   */
-  private static final class WrongShape extends DeserializationProblemHandler {
-    @Override
-    public Object handleUnexpectedToken(
-        DeserializationContext context,
-        JavaType targetType,
-        JsonToken token,
-        JsonParser parser,
-        String failureMessage)
-        throws IOException {
-      throw StrictValues.expected(parser, expected(targetType.getRawClass()));
-    }
-
-    @Override
-    public Object handleMissingInstantiator(
-        DeserializationContext context,
-        Class<?> instClass,
-        ValueInstantiator instantiator,
-        JsonParser parser,
-        String message)
-        throws IOException {
-      throw StrictValues.expected(parser, expected(instClass));
-    }
-  }
-
-  /** Names the parser's current token as a person would: "a string", "end of input". */
-  static String describe(JsonParser parser) {
-    JsonToken token = parser.currentToken();
-    if (token == null) {
-      return "end of input";
-    }
-    switch (token) {
-      case START_OBJECT:
-      case FIELD_NAME:
-        return "an object";
-      case START_ARRAY:
-        return "an array";
-      case VALUE_STRING:
-        return "a string";
-      case VALUE_NUMBER_INT:
-      case VALUE_NUMBER_FLOAT:
-        return "a number";
-      case VALUE_TRUE:
-      case VALUE_FALSE:
-        return "a boolean";
-      case VALUE_NULL:
-        return "null";
-      default:
-        return token.toString();
-    }
-  }
-
-  private static String expected(Class<?> type) {
-    if (type == null) {
-      return "a value";
-    } else if (type == String.class) {
-      return "a string";
-    } else if (type == Long.class || type == Integer.class) {
-      return "an integer";
-    } else if (Temporal.class.isAssignableFrom(type)) {
-      return "an ISO-8601 date-time with offset";
-    } else if (Collection.class.isAssignableFrom(type) || type.isArray()) {
-      return "an array";
-    }
-    return "an object";
   }
 
   private static String firstLine(String text) {

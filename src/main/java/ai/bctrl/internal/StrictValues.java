@@ -54,7 +54,7 @@ final class StrictValues {
   }
 
   static Refused expected(JsonParser parser, String expected) {
-    return new Refused(parser, "expected " + expected + ", got " + Json.describe(parser));
+    return new Refused(parser, "expected " + expected + ", got " + Shapes.describe(parser));
   }
 
   private static DateTimeFormatter timestampForm(String offsetPattern) {

@@ -34,7 +34,7 @@ public final class BenchReport {
     boolean quick = Arrays.asList(args).contains("--quick");
     List<String[]> rows = new ArrayList<>();
 
-    Map<String, RunResult> decode = jmh(DecodeBenchmark.class, quick, 1, 3, true);
+    Map<String, RunResult> decode = jmh(DecodeBenchmark.class, quick, 1, 3, 3, true);
     double sdkDecode = median(decode.get("sdk"));
     double pojoDecode = median(decode.get("readPojo"));
     rows.add(row("decode 50-item page: SDK", fmt(sdkDecode) + " us", alloc(decode.get("sdk")), ""));
@@ -45,7 +45,8 @@ public final class BenchReport {
             alloc(decode.get("readPojo")),
             "SDK/POJO " + ratio(sdkDecode, pojoDecode)));
 
-    Map<String, RunResult> walk = jmh(WalkBenchmark.class, quick, 2, 2, false);
+    // A walk takes tens of ms, so its JIT needs more warm-up rounds than decode to settle.
+    Map<String, RunResult> walk = jmh(WalkBenchmark.class, quick, 2, 2, 8, false);
     double sdkWalk = median(walk.get("sdkForEach"));
     double handWalk = median(walk.get("handWritten"));
     rows.add(row("walk 200 pages x 50: SDK for-each", fmt(sdkWalk) + " ms", "", ""));
@@ -128,12 +129,13 @@ public final class BenchReport {
   }
 
   private static Map<String, RunResult> jmh(
-      Class<?> benchmark, boolean quick, int seconds, int forks, boolean gc) throws Exception {
+      Class<?> benchmark, boolean quick, int seconds, int forks, int warmups, boolean gc)
+      throws Exception {
     ChainedOptionsBuilder options =
         new OptionsBuilder()
             .include(benchmark.getName() + "\\.")
             .forks(quick ? 1 : forks)
-            .warmupIterations(quick ? 1 : 3)
+            .warmupIterations(quick ? 1 : warmups)
             .warmupTime(TimeValue.seconds(quick ? 1 : seconds))
             .measurementIterations(quick ? 3 : 7)
             .measurementTime(TimeValue.seconds(quick ? 1 : seconds));
