@@ -33,11 +33,8 @@ public final class ErrorHandling {
       }
       return "ok";
     } catch (NotFoundException e) {
-      return "no such run ("
-          + e.code().orElse("?")
-          + ", request "
-          + e.requestId().orElse("?")
-          + ")";
+      String code = e.code().orElse("?");
+      return "no such run (" + code + ", request " + e.requestId().orElse("?") + ")";
     } catch (AuthenticationException e) {
       return "check BCTRL_API_KEY: " + e.getMessage();
     } catch (RateLimitException e) {

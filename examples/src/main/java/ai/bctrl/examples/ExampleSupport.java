@@ -1,8 +1,8 @@
 package ai.bctrl.examples;
 
 import ai.bctrl.BctrlClient;
-import ai.bctrl.examples.gateway.DemoDataset;
-import ai.bctrl.examples.gateway.LocalGateway;
+import ai.bctrl.testing.DemoDataset;
+import ai.bctrl.testing.LocalGateway;
 import java.io.IOException;
 
 /**

@@ -36,13 +36,15 @@ public final class RunReport {
       } else if (args[i].equals("--status")) {
         List<InvocationStatus> statuses = new ArrayList<>();
         for (String value : args[++i].split(",")) {
-          statuses.add(parse(InvocationStatus.fromValue(value), value, "status"));
+          InvocationStatus status = InvocationStatus.fromValue(value);
+          statuses.add(known(status, status.isKnown(), value, "status"));
         }
         params.status(statuses);
       } else if (args[i].equals("--action")) {
         List<InvocationAction> actions = new ArrayList<>();
         for (String value : args[++i].split(",")) {
-          actions.add(parse(InvocationAction.fromValue(value), value, "action"));
+          InvocationAction action = InvocationAction.fromValue(value);
+          actions.add(known(action, action.isKnown(), value, "action"));
         }
         params.action(actions);
       }
@@ -57,8 +59,8 @@ public final class RunReport {
     }
   }
 
-  private static <E extends Enum<E>> E parse(E parsed, String value, String what) {
-    if (!parsed.isKnown()) {
+  private static <E> E known(E parsed, boolean isKnown, String value, String what) {
+    if (!isKnown) {
       throw new IllegalArgumentException("unknown " + what + ": " + value);
     }
     return parsed;

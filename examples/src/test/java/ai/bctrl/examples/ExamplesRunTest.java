@@ -74,9 +74,7 @@ class ExamplesRunTest {
   @Test
   void asyncWalkCountsFailures() throws Exception {
     long expected =
-        ai.bctrl.examples.gateway.DemoDataset.demoRun().stream()
-            .filter(i -> i.error().isPresent())
-            .count();
+        ai.bctrl.testing.DemoDataset.demoRun().stream().filter(i -> i.error().isPresent()).count();
     assertThat(stdoutOf(AsyncWalk::main)).isEqualTo(expected + " failed\n");
   }
 
@@ -97,8 +95,7 @@ class ExamplesRunTest {
 
   @Test
   void aPerCallKeyReplacesTheClients() throws Exception {
-    try (ai.bctrl.examples.gateway.LocalGateway gateway =
-            ai.bctrl.examples.gateway.LocalGateway.start();
+    try (ai.bctrl.testing.LocalGateway gateway = ai.bctrl.testing.LocalGateway.start();
         ai.bctrl.BctrlClient wrongKey =
             ai.bctrl.BctrlClient.builder()
                 .baseUrl(gateway.baseUrl())
@@ -112,8 +109,7 @@ class ExamplesRunTest {
   void micrometerListenerRecordsATimerPerStatus() throws Exception {
     io.micrometer.core.instrument.simple.SimpleMeterRegistry registry =
         new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
-    try (ai.bctrl.examples.gateway.LocalGateway gateway =
-            ai.bctrl.examples.gateway.LocalGateway.start();
+    try (ai.bctrl.testing.LocalGateway gateway = ai.bctrl.testing.LocalGateway.start();
         ai.bctrl.BctrlClient client =
             ai.bctrl.BctrlClient.builder()
                 .baseUrl(gateway.baseUrl())

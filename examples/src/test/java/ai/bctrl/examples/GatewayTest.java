@@ -1,7 +1,7 @@
 package ai.bctrl.examples;
 
 import ai.bctrl.BctrlClient;
-import ai.bctrl.examples.gateway.LocalGateway;
+import ai.bctrl.testing.LocalGateway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 

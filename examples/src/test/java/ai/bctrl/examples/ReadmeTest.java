@@ -2,7 +2,7 @@ package ai.bctrl.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.bctrl.examples.gateway.LocalGateway;
+import ai.bctrl.testing.LocalGateway;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.InputStream;

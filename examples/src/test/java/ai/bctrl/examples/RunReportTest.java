@@ -2,10 +2,10 @@ package ai.bctrl.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.bctrl.examples.gateway.DemoDataset;
 import ai.bctrl.models.InvocationStatus;
 import ai.bctrl.models.InvocationSummary;
 import ai.bctrl.runs.ListInvocationsParams;
+import ai.bctrl.testing.DemoDataset;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;

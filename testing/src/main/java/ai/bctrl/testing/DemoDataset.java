@@ -1,4 +1,4 @@
-package ai.bctrl.examples.gateway;
+package ai.bctrl.testing;
 
 import ai.bctrl.models.InvocationAction;
 import ai.bctrl.models.InvocationError;
@@ -15,8 +15,8 @@ import java.util.Random;
 import java.util.UUID;
 
 /**
- * The gateway's seeded demo data: the same invocations on every machine, so that a report or a test
- * can be compared run to run.
+ * The seeded demo data of {@link LocalGateway}: the same invocations on every machine, so that a
+ * report or a test can be compared run to run.
  */
 public final class DemoDataset {
   /** The run the examples use when no API key is set. */

@@ -1,10 +1,8 @@
-package ai.bctrl.examples;
+package ai.bctrl.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.bctrl.BctrlClient;
-import ai.bctrl.examples.gateway.DemoDataset;
-import ai.bctrl.examples.gateway.LocalGateway;
 import ai.bctrl.models.InvocationAction;
 import ai.bctrl.models.InvocationStatus;
 import ai.bctrl.models.InvocationSummary;
@@ -180,6 +178,107 @@ class LocalGatewayTest extends GatewayTest {
               DemoDataset.demoRun().stream()
                   .map(InvocationSummary::id)
                   .collect(Collectors.toList()));
+    }
+  }
+
+  @Test
+  void theBearerSchemeIsCaseInsensitiveAndA401SaysHowToAuthenticate() throws Exception {
+    HttpURLConnection lower =
+        (HttpURLConnection)
+            new URL(gateway.baseUrl() + "/v1/runs/demo-run/invocations?limit=1").openConnection();
+    lower.setRequestProperty("Authorization", "bearer " + gateway.apiKey());
+    assertThat(lower.getResponseCode()).isEqualTo(200);
+
+    HttpURLConnection none =
+        (HttpURLConnection)
+            new URL(gateway.baseUrl() + "/v1/runs/demo-run/invocations").openConnection();
+    assertThat(none.getResponseCode()).isEqualTo(401);
+    assertThat(none.getHeaderField("WWW-Authenticate")).startsWith("Bearer");
+  }
+
+  @Test
+  void aForgedCursorIsABadRequestNeverAServerError() throws Exception {
+    String forged =
+        java.util.Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString("v1:-5:|".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    JsonNode body =
+        errorBody(
+            "/v1/runs/demo-run/invocations?cursor=" + forged, "Bearer " + gateway.apiKey(), 400);
+    assertThat(body.path("code").asText()).isEqualTo("request.invalid");
+    assertThat(body.toString()).doesNotContain("Exception");
+  }
+
+  @Test
+  void otherMethodsAre405() throws Exception {
+    HttpURLConnection post =
+        (HttpURLConnection)
+            new URL(gateway.baseUrl() + "/v1/runs/demo-run/invocations").openConnection();
+    post.setRequestMethod("POST");
+    post.setRequestProperty("Authorization", "Bearer " + gateway.apiKey());
+    assertThat(post.getResponseCode()).isEqualTo(405);
+    assertThat(post.getHeaderField("Allow")).isEqualTo("GET");
+    assertThat(post.getHeaderField("X-Request-Id")).startsWith("req_local_");
+  }
+
+  @Test
+  void aSeededGatewayWithAFaultPlanRecordsWhatItReceived() throws Exception {
+    try (LocalGateway seeded =
+            LocalGateway.builder()
+                .apiKey("k-1")
+                .run("r", DemoDataset.generate("r", 3, 1L))
+                .maxLimit(2)
+                .failRequest(2, Fault.status(503).retryAfter("0"))
+                .start();
+        BctrlClient retrying =
+            BctrlClient.builder().baseUrl(seeded.baseUrl()).apiKey("k-1").build()) {
+      List<InvocationSummary> all = new ArrayList<>();
+      retrying
+          .runs()
+          .listInvocations("r", ListInvocationsParams.builder().limit(2).build())
+          .forEach(all::add);
+
+      assertThat(all).hasSize(3);
+      List<ReceivedRequest> requests = seeded.requests();
+      assertThat(requests).hasSize(3);
+      assertThat(requests.get(0).queryParameter("cursor")).isEmpty();
+      assertThat(requests.get(1).queryParameter("cursor")).isPresent();
+      assertThat(requests.get(2).queryParameter("cursor"))
+          .isEqualTo(requests.get(1).queryParameter("cursor"));
+      assertThat(requests.get(2).header("x-bctrl-retry-count")).contains("1");
+      assertThat(requests.get(0).path()).isEqualTo("/v1/runs/r/invocations");
+      assertThat(seeded.run("r")).hasSize(3);
+      assertThat(gatewayHasNoDemoRun(seeded)).isTrue();
+    }
+  }
+
+  private static boolean gatewayHasNoDemoRun(LocalGateway gateway) {
+    return gateway.run(DemoDataset.DEMO_RUN_ID) == null;
+  }
+
+  @Test
+  void aLimitAboveTheMaximumIsRefused() throws Exception {
+    try (LocalGateway small = LocalGateway.builder().demoRun().maxLimit(10).start()) {
+      HttpURLConnection big =
+          (HttpURLConnection)
+              new URL(small.baseUrl() + "/v1/runs/demo-run/invocations?limit=11").openConnection();
+      big.setRequestProperty("Authorization", "Bearer " + small.apiKey());
+      assertThat(big.getResponseCode()).isEqualTo(400);
+    }
+  }
+
+  @Test
+  void droppedConnectionsAndDelaysAreServedAsPlanned() throws Exception {
+    try (LocalGateway faulty =
+            LocalGateway.builder()
+                .demoRun()
+                .failRequest(1, Fault.dropConnection())
+                .failRequest(2, Fault.delay(java.time.Duration.ofMillis(50)))
+                .start();
+        BctrlClient retrying =
+            BctrlClient.builder().baseUrl(faulty.baseUrl()).apiKey(faulty.apiKey()).build()) {
+      assertThat(retrying.runs().listInvocations("demo-run").data()).hasSize(50);
+      assertThat(faulty.requests()).hasSize(2);
     }
   }
 }

@@ -1,4 +1,4 @@
-package ai.bctrl.examples.gateway;
+package ai.bctrl.testing;
 
 import ai.bctrl.models.InvocationAction;
 import ai.bctrl.models.InvocationStatus;
@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,32 +26,44 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An in-memory bctrl API that speaks {@code GET /v1/runs/{runId}/invocations} as the spec says:
- * bearer-key auth, opaque cursors, {@code limit}, one or many {@code status} and {@code action}
- * filters, and errors in the spec's {@code ErrorResponse} shape. It serves the seeded run {@value
- * DemoDataset#DEMO_RUN_ID}; add others with {@link #addRun}.
+ * An in-memory bctrl API on loopback, for your own tests and for trying the SDK without an account.
+ * It speaks {@code GET /v1/runs/{runId}/invocations} as the spec says: bearer-key auth, opaque
+ * cursors, {@code limit}, one or many {@code status} and {@code action} filters, and errors in the
+ * spec's {@code ErrorResponse} shape with an {@code X-Request-Id}. It records what it received, and
+ * a fault plan makes chosen requests fail.
  *
  * <pre>{@code
- * try (LocalGateway gateway = LocalGateway.start()) {
- *   BctrlClient client = BctrlClient.builder()
- *       .baseUrl(gateway.baseUrl()).apiKey(gateway.apiKey()).build();
+ * try (LocalGateway gateway =
+ *         LocalGateway.builder()
+ *             .run("run-1", invocations)
+ *             .failRequest(2, Fault.status(503).retryAfter("0"))
+ *             .start();
+ *     BctrlClient client =
+ *         BctrlClient.builder().baseUrl(gateway.baseUrl()).apiKey(gateway.apiKey()).build()) {
  *   ...
+ *   assertThat(gateway.requests()).hasSize(3);
  * }
  * }</pre>
  *
- * <p>Standalone: {@code ./examples/run LocalGateway --port 8787 --fail-rate 0.2}.
+ * <p>{@link #start()} serves the seeded run {@value DemoDataset#DEMO_RUN_ID} of {@value
+ * DemoDataset#DEMO_RUN_SIZE} invocations. Standalone: {@code ./examples/run LocalGateway --port
+ * 8787 --fail-rate 0.2}.
  */
 public final class LocalGateway implements AutoCloseable {
   /** The key the gateway accepts unless told otherwise. */
   public static final String DEFAULT_API_KEY = "local-dev-key";
 
-  static final int DEFAULT_LIMIT = 50;
-  static final int MAX_LIMIT = 500;
+  /** The page size when a request sets no {@code limit}, as the API's. */
+  public static final int DEFAULT_LIMIT = 50;
+
+  /** The largest {@code limit} accepted unless the builder sets another. */
+  public static final int DEFAULT_MAX_LIMIT = 500;
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -65,19 +78,24 @@ public final class LocalGateway implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
   private final String apiKey;
+  private final int maxLimit;
+  private final Map<Integer, Fault> faultsByRequest;
   private final double failRate;
   private final Random faults;
   private final Map<String, List<InvocationSummary>> runs = new ConcurrentHashMap<>();
   private final Map<InvocationSummary, byte[]> rendered = new ConcurrentHashMap<>();
-  private final AtomicLong requestIds = new AtomicLong();
+  private final List<ReceivedRequest> received = new CopyOnWriteArrayList<>();
+  private final AtomicInteger requestCount = new AtomicInteger();
 
-  private LocalGateway(int port, String apiKey, double failRate, long faultSeed)
-      throws IOException {
-    this.apiKey = apiKey;
-    this.failRate = failRate;
-    this.faults = new Random(faultSeed);
+  private LocalGateway(Builder builder) throws IOException {
+    this.apiKey = builder.apiKey;
+    this.maxLimit = builder.maxLimit;
+    this.faultsByRequest = new HashMap<>(builder.faultsByRequest);
+    this.failRate = builder.failRate;
+    this.faults = new Random(builder.faultSeed);
+    runs.putAll(builder.runs);
     this.server =
-        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), builder.port), 0);
     this.executor =
         Executors.newFixedThreadPool(
             8,
@@ -88,37 +106,37 @@ public final class LocalGateway implements AutoCloseable {
             });
     server.setExecutor(executor);
     server.createContext("/", this::handle);
-    addRun(DemoDataset.DEMO_RUN_ID, DemoDataset.demoRun());
     server.start();
   }
 
-  /** Starts on a free loopback port with the default key and no faults. */
+  /** Starts on a free loopback port with the default key, the demo run and no faults. */
   public static LocalGateway start() throws IOException {
-    return new LocalGateway(0, DEFAULT_API_KEY, 0, 0);
+    return builder().demoRun().start();
   }
 
   /**
-   * Starts with explicit settings.
+   * Starts with the demo run and explicit settings, as {@code ./examples/run LocalGateway} does.
    *
    * @param port the loopback port, 0 for a free one
-   * @param apiKey the bearer key to accept
    * @param failRate share of requests, 0 to 1, answered with a 503, a 429 or a dropped connection
-   * @param faultSeed seeds which requests fail, so a run can be replayed
+   * @param faultSeed seeds which requests fail, so that a run can be replayed
    */
   public static LocalGateway start(int port, String apiKey, double failRate, long faultSeed)
       throws IOException {
-    if (failRate < 0 || failRate > 1) {
-      throw new IllegalArgumentException("failRate must be between 0 and 1: " + failRate);
-    }
-    return new LocalGateway(port, apiKey, failRate, faultSeed);
+    return builder().demoRun().port(port).apiKey(apiKey).failRate(failRate, faultSeed).start();
   }
 
-  /** Serves {@code invocations} (in this order) as the run {@code runId}. */
+  /** A gateway with no runs, the default key, a free port and no faults, to configure. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Serves {@code invocations} (in this order) as the run {@code runId}, from now on. */
   public void addRun(String runId, List<InvocationSummary> invocations) {
     runs.put(runId, Collections.unmodifiableList(new ArrayList<>(invocations)));
   }
 
-  /** Returns a run's invocations as served, or null for an unknown run. */
+  /** A run's invocations as served, or null for an unknown run. */
   public List<InvocationSummary> run(String runId) {
     return runs.get(runId);
   }
@@ -133,6 +151,11 @@ public final class LocalGateway implements AutoCloseable {
     return apiKey;
   }
 
+  /** Every request received so far, in the order they arrived. */
+  public List<ReceivedRequest> requests() {
+    return Collections.unmodifiableList(new ArrayList<>(received));
+  }
+
   @Override
   public void close() {
     server.stop(0);
@@ -140,9 +163,11 @@ public final class LocalGateway implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) throws IOException {
-    String requestId = "req_local_" + requestIds.incrementAndGet();
+    int number = requestCount.incrementAndGet();
+    String requestId = "req_local_" + number;
+    received.add(record(number, exchange));
     try {
-      respond(exchange, requestId);
+      respond(exchange, requestId, number);
     } catch (DropConnection drop) {
       throw drop;
     } catch (RuntimeException e) {
@@ -160,14 +185,35 @@ public final class LocalGateway implements AutoCloseable {
     }
   }
 
-  private void respond(HttpExchange exchange, String requestId) throws IOException {
-    String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-    if (authorization == null || !authorization.equals("Bearer " + apiKey)) {
+  private static ReceivedRequest record(int number, HttpExchange exchange) {
+    Map<String, List<String>> query = new LinkedHashMap<>();
+    String raw = exchange.getRequestURI().getRawQuery();
+    if (raw != null && !raw.isEmpty()) {
+      for (String pair : raw.split("&")) {
+        int eq = pair.indexOf('=');
+        String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+        String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+        query.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+      }
+    }
+    return new ReceivedRequest(
+        number,
+        exchange.getRequestMethod(),
+        exchange.getRequestURI().getPath(),
+        query,
+        exchange.getRequestHeaders());
+  }
+
+  private void respond(HttpExchange exchange, String requestId, int number) throws IOException {
+    if (!authorized(exchange.getRequestHeaders().getFirst("Authorization"))) {
+      exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"bctrl\"");
       sendError(
           exchange,
           requestId,
           401,
-          authorization == null ? "auth.missing" : "auth.invalid",
+          exchange.getRequestHeaders().getFirst("Authorization") == null
+              ? "auth.missing"
+              : "auth.invalid",
           "Authentication required: the API key is missing or invalid.",
           "unauthorized",
           "Send Authorization: Bearer <api-key>.",
@@ -181,12 +227,25 @@ public final class LocalGateway implements AutoCloseable {
             && segments[1].equals("v1")
             && segments[2].equals("runs")
             && segments[4].equals("invocations");
-    if (!listRoute || !exchange.getRequestMethod().equals("GET")) {
+    if (!listRoute) {
       sendError(
           exchange, requestId, 404, "route.not_found", "No such route.", "not_found", null, null);
       return;
     }
-    if (injectFault(exchange, requestId)) {
+    if (!exchange.getRequestMethod().equals("GET")) {
+      exchange.getResponseHeaders().set("Allow", "GET");
+      sendError(
+          exchange,
+          requestId,
+          405,
+          "method.not_allowed",
+          "Only GET is allowed here.",
+          "invalid_input",
+          null,
+          null);
+      return;
+    }
+    if (injectFault(exchange, requestId, number)) {
       return;
     }
     String runId = decode(segments[3]);
@@ -207,7 +266,7 @@ public final class LocalGateway implements AutoCloseable {
     }
     Query query;
     try {
-      query = Query.parse(exchange.getRequestURI().getRawQuery());
+      query = Query.parse(exchange.getRequestURI().getRawQuery(), maxLimit);
     } catch (IllegalArgumentException invalid) {
       sendError(
           exchange,
@@ -249,44 +308,62 @@ public final class LocalGateway implements AutoCloseable {
     send(exchange, requestId, 200, body.toByteArray());
   }
 
-  private boolean injectFault(HttpExchange exchange, String requestId) throws IOException {
-    if (failRate == 0) {
+  /** The bearer scheme is case-insensitive (RFC 9110); the token is compared exactly. */
+  private boolean authorized(String authorization) {
+    if (authorization == null) {
       return false;
     }
-    int kind;
-    synchronized (faults) {
-      if (faults.nextDouble() >= failRate) {
-        return false;
+    int space = authorization.indexOf(' ');
+    return space > 0
+        && authorization.substring(0, space).equalsIgnoreCase("Bearer")
+        && authorization.substring(space + 1).trim().equals(apiKey);
+  }
+
+  private boolean injectFault(HttpExchange exchange, String requestId, int number)
+      throws IOException {
+    Fault fault = faultsByRequest.get(number);
+    if (fault == null && failRate > 0) {
+      synchronized (faults) {
+        if (faults.nextDouble() < failRate) {
+          int kind = faults.nextInt(3);
+          fault =
+              kind == 0
+                  ? Fault.status(503)
+                  : kind == 1 ? Fault.status(429).retryAfter("0") : Fault.dropConnection();
+        }
       }
-      kind = faults.nextInt(3);
     }
-    if (kind == 0) {
-      sendError(
-          exchange,
-          requestId,
-          503,
-          "server.unavailable",
-          "The service is briefly unavailable.",
-          "server",
-          "retry shortly",
-          null);
-    } else if (kind == 1) {
-      exchange.getResponseHeaders().set("Retry-After", "0");
-      sendError(
-          exchange,
-          requestId,
-          429,
-          "rate_limited",
-          "Too many requests.",
-          "rate_limited",
-          "retry after 0s",
-          null);
-    } else {
-      // The JDK server closes the connection when a handler throws before responding: the
-      // client sees it drop with no response at all.
-      throw new DropConnection();
+    if (fault == null) {
+      return false;
     }
-    return true;
+    switch (fault.kind) {
+      case DELAY:
+        try {
+          Thread.sleep(fault.delay.toMillis());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return false;
+      case DROP:
+        // The JDK server closes the connection when a handler throws before responding: the
+        // client sees it drop with no response at all.
+        throw new DropConnection();
+      default:
+        if (fault.retryAfter != null) {
+          exchange.getResponseHeaders().set("Retry-After", fault.retryAfter);
+        }
+        boolean rateLimited = fault.status == 429;
+        sendError(
+            exchange,
+            requestId,
+            fault.status,
+            rateLimited ? "rate_limited" : "fault.injected",
+            rateLimited ? "Too many requests." : "Injected fault: status " + fault.status + ".",
+            rateLimited ? "rate_limited" : fault.status >= 500 ? "server" : "invalid_input",
+            fault.retryAfter == null ? null : "retry after " + fault.retryAfter + "s",
+            null);
+        return true;
+    }
   }
 
   /** Thrown to make the JDK server hang up without a response. */
@@ -374,7 +451,7 @@ public final class LocalGateway implements AutoCloseable {
     int limit = DEFAULT_LIMIT;
     int offset;
 
-    static Query parse(String rawQuery) {
+    static Query parse(String rawQuery, int maxLimit) {
       Query query = new Query();
       String cursor = null;
       if (rawQuery != null && !rawQuery.isEmpty()) {
@@ -396,7 +473,7 @@ public final class LocalGateway implements AutoCloseable {
               query.actions.add(value);
               break;
             case "limit":
-              query.limit = parseLimit(value);
+              query.limit = parseLimit(value, maxLimit);
               break;
             case "cursor":
               cursor = value;
@@ -412,15 +489,15 @@ public final class LocalGateway implements AutoCloseable {
       return query;
     }
 
-    private static int parseLimit(String value) {
+    private static int parseLimit(String value, int maxLimit) {
       int limit;
       try {
         limit = Integer.parseInt(value);
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException("limit must be an integer: " + value);
       }
-      if (limit < 1 || limit > MAX_LIMIT) {
-        throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
+      if (limit < 1 || limit > maxLimit) {
+        throw new IllegalArgumentException("limit must be between 1 and " + maxLimit);
       }
       return limit;
     }
@@ -453,11 +530,105 @@ public final class LocalGateway implements AutoCloseable {
       if (parts.length != 3 || !parts[0].equals("v1") || !parts[2].equals(signature())) {
         throw new IllegalArgumentException("cursor is not valid for these filters");
       }
+      int offset;
       try {
-        return Integer.parseInt(parts[1]);
+        offset = Integer.parseInt(parts[1]);
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException("cursor is not valid");
       }
+      if (offset < 0) {
+        // A forged cursor: refused as bad input, never an index out of range.
+        throw new IllegalArgumentException("cursor is not valid");
+      }
+      return offset;
+    }
+  }
+
+  /** Configures a {@link LocalGateway}; {@link #start()} starts it. */
+  public static final class Builder {
+    private final Map<String, List<InvocationSummary>> runs = new LinkedHashMap<>();
+    private final Map<Integer, Fault> faultsByRequest = new HashMap<>();
+    private String apiKey = DEFAULT_API_KEY;
+    private int port;
+    private int maxLimit = DEFAULT_MAX_LIMIT;
+    private double failRate;
+    private long faultSeed;
+
+    Builder() {}
+
+    /** Serves {@code invocations}, in this order, as the run {@code runId}. */
+    public Builder run(String runId, List<InvocationSummary> invocations) {
+      if (runId == null || invocations == null) {
+        throw new IllegalArgumentException("runId and invocations must not be null");
+      }
+      runs.put(runId, Collections.unmodifiableList(new ArrayList<>(invocations)));
+      return this;
+    }
+
+    /** Serves the seeded {@value DemoDataset#DEMO_RUN_ID} run too. */
+    public Builder demoRun() {
+      return run(DemoDataset.DEMO_RUN_ID, DemoDataset.demoRun());
+    }
+
+    /** The bearer key to accept; default {@value LocalGateway#DEFAULT_API_KEY}. */
+    public Builder apiKey(String apiKey) {
+      if (apiKey == null || apiKey.isEmpty()) {
+        throw new IllegalArgumentException("apiKey is null or empty");
+      }
+      this.apiKey = apiKey;
+      return this;
+    }
+
+    /** The loopback port; 0 (the default) for a free one. */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port must be 0 to 65535: " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    /**
+     * The largest {@code limit} accepted (larger is a 400); default {@value
+     * LocalGateway#DEFAULT_MAX_LIMIT}.
+     */
+    public Builder maxLimit(int maxLimit) {
+      if (maxLimit < 1) {
+        throw new IllegalArgumentException("maxLimit must be >= 1: " + maxLimit);
+      }
+      this.maxLimit = maxLimit;
+      return this;
+    }
+
+    /**
+     * Answers request number {@code n} (1 for the first the gateway receives, whatever its path)
+     * with {@code fault}.
+     */
+    public Builder failRequest(int n, Fault fault) {
+      if (n < 1 || fault == null) {
+        throw new IllegalArgumentException("request numbers start at 1; fault must not be null");
+      }
+      faultsByRequest.put(n, fault);
+      return this;
+    }
+
+    /**
+     * Answers a share {@code rate} (0 to 1) of authorized list requests with a 503, a 429 with
+     * {@code Retry-After: 0} or a dropped connection, chosen by {@code seed} so that a run can be
+     * replayed.
+     */
+    public Builder failRate(double rate, long seed) {
+      if (rate < 0 || rate > 1) {
+        throw new IllegalArgumentException("failRate must be between 0 and 1: " + rate);
+      }
+      this.failRate = rate;
+      this.faultSeed = seed;
+      return this;
+    }
+
+    /** Starts the gateway on loopback. */
+    public LocalGateway start() throws IOException {
+      return new LocalGateway(this);
     }
   }
 
