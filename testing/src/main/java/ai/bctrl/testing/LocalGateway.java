@@ -79,6 +79,7 @@ public final class LocalGateway implements AutoCloseable {
   private final ExecutorService executor;
   private final String apiKey;
   private final int maxLimit;
+  private final int pageSize;
   private final Map<Integer, Fault> faultsByRequest;
   private final double failRate;
   private final Random faults;
@@ -90,6 +91,7 @@ public final class LocalGateway implements AutoCloseable {
   private LocalGateway(Builder builder) throws IOException {
     this.apiKey = builder.apiKey;
     this.maxLimit = builder.maxLimit;
+    this.pageSize = builder.pageSize;
     this.faultsByRequest = new HashMap<>(builder.faultsByRequest);
     this.failRate = builder.failRate;
     this.faults = new Random(builder.faultSeed);
@@ -266,7 +268,7 @@ public final class LocalGateway implements AutoCloseable {
     }
     Query query;
     try {
-      query = Query.parse(exchange.getRequestURI().getRawQuery(), maxLimit);
+      query = Query.parse(exchange.getRequestURI().getRawQuery(), pageSize, maxLimit);
     } catch (IllegalArgumentException invalid) {
       sendError(
           exchange,
@@ -451,8 +453,9 @@ public final class LocalGateway implements AutoCloseable {
     int limit = DEFAULT_LIMIT;
     int offset;
 
-    static Query parse(String rawQuery, int maxLimit) {
+    static Query parse(String rawQuery, int pageSize, int maxLimit) {
       Query query = new Query();
+      query.limit = pageSize;
       String cursor = null;
       if (rawQuery != null && !rawQuery.isEmpty()) {
         for (String pair : rawQuery.split("&")) {
@@ -551,6 +554,7 @@ public final class LocalGateway implements AutoCloseable {
     private String apiKey = DEFAULT_API_KEY;
     private int port;
     private int maxLimit = DEFAULT_MAX_LIMIT;
+    private int pageSize = DEFAULT_LIMIT;
     private double failRate;
     private long faultSeed;
 
@@ -585,6 +589,18 @@ public final class LocalGateway implements AutoCloseable {
         throw new IllegalArgumentException("port must be 0 to 65535: " + port);
       }
       this.port = port;
+      return this;
+    }
+
+    /**
+     * The page size when a request sets no {@code limit}; default {@value
+     * LocalGateway#DEFAULT_LIMIT}, as the API's.
+     */
+    public Builder pageSize(int pageSize) {
+      if (pageSize < 1) {
+        throw new IllegalArgumentException("pageSize must be >= 1: " + pageSize);
+      }
+      this.pageSize = pageSize;
       return this;
     }
 
