@@ -30,7 +30,11 @@ final class ExampleSupport implements AutoCloseable {
     String key = System.getenv("BCTRL_API_KEY");
     if (key != null && !key.isEmpty()) {
       if (runIdArg == null) {
-        throw new IllegalArgumentException("give the run id as the first argument");
+        // One line that says what to do, not a stack trace from inside Maven.
+        System.err.println(
+            "BCTRL_API_KEY is set, so the examples talk to the API: give a run id"
+                + " (./examples/run RunReport <runId>), or unset BCTRL_API_KEY for the local demo.");
+        System.exit(2);
       }
       String baseUrl = System.getenv("BCTRL_BASE_URL");
       return new ExampleSupport(

@@ -14,26 +14,28 @@ public final class PageByPage {
 
   public static void main(String[] args) throws Exception {
     try (ExampleSupport example = ExampleSupport.connect(ExampleSupport.runIdArgument(args))) {
-      String saved = firstPages(example.client, example.runId, 3);
+      ListInvocationsParams params = ListInvocationsParams.builder().limit(100).build();
+      String saved = firstPages(example.client, example.runId, params, 3);
       System.out.println("saved cursor: " + saved);
-      System.out.println("resumed: " + resume(example.client, example.runId, saved) + " more");
+      System.out.println(
+          "resumed: " + resume(example.client, example.runId, params, saved) + " more");
       System.out.println("first 5 ids: " + firstIds(example.client, example.runId));
       System.out.println(
           "prefetched walk: " + countPrefetching(example.client, example.runId) + " invocations");
     }
   }
 
-  /** Reads {@code count} pages and returns the cursor to continue from. */
-  static String firstPages(BctrlClient client, String runId, int count) {
+  /** Reads {@code maxPages} pages and returns the cursor to continue from. */
+  static String firstPages(
+      BctrlClient client, String runId, ListInvocationsParams params, int maxPages) {
     // README: pages
-    ListInvocationsParams params = ListInvocationsParams.builder().limit(100).build();
     String saved = null;
     int pages = 0;
     for (CursorPage<InvocationSummary> page :
         client.runs().listInvocations(runId, params).pages()) {
       System.out.println("page " + (++pages) + ": " + page.data().size() + " invocations");
       saved = page.nextCursor().orElse(null); // null: that was the last page
-      if (pages == count) {
+      if (pages == maxPages) {
         break;
       }
     }
@@ -42,7 +44,7 @@ public final class PageByPage {
   }
 
   /** Continues a walk from a saved cursor, retrying from where a failure stopped it. */
-  static int resume(BctrlClient client, String runId, String saved) {
+  static int resume(BctrlClient client, String runId, ListInvocationsParams params, String saved) {
     if (saved == null) {
       return 0;
     }
@@ -51,8 +53,9 @@ public final class PageByPage {
     int seen = 0;
     for (int tries = 0; ; tries++) {
       try {
-        ListInvocationsParams params = ListInvocationsParams.builder().cursor(cursor).build();
-        for (InvocationSummary invocation : client.runs().listInvocations(runId, params)) {
+        // The same filters and limit as the walk that saved the cursor, from the cursor.
+        ListInvocationsParams from = params.toBuilder().cursor(cursor).build();
+        for (InvocationSummary invocation : client.runs().listInvocations(runId, from)) {
           seen++;
         }
         return seen;

@@ -147,7 +147,14 @@ public final class RunReport {
     }
 
     void print(PrintStream out) {
-      out.println("Run " + runId + ": " + total + " invocations in " + pages + " pages");
+      out.println(
+          "Run "
+              + runId
+              + ": "
+              + total
+              + " invocations in "
+              + pages
+              + (pages == 1 ? " page" : " pages"));
       out.println();
       List<String> actions = new ArrayList<>();
       for (InvocationAction action : InvocationAction.values()) {

@@ -22,7 +22,12 @@ import org.junit.jupiter.api.Test;
 /** Keeps the README true: its Java snippets are code that the examples compile and run. */
 class ReadmeTest {
   private static final Path README = Paths.get("../README.md");
-  private static final Path SOURCES = Paths.get("src/main/java/ai/bctrl/examples");
+
+  /** Where snippets live: the examples, and the user's test in the consumer smoke project. */
+  private static final List<Path> SOURCES =
+      java.util.Arrays.asList(
+          Paths.get("src/main/java/ai/bctrl/examples"),
+          Paths.get("../testing/consumer-smoke/src/test/java/com/example/smoke"));
 
   /** Lines trimmed and blank lines dropped, so indentation does not matter. */
   private static String normalize(String code) {
@@ -37,11 +42,13 @@ class ReadmeTest {
     String readme = new String(Files.readAllBytes(README), StandardCharsets.UTF_8);
     Matcher blocks = Pattern.compile("```java\n(.*?)```", Pattern.DOTALL).matcher(readme);
     StringBuilder sources = new StringBuilder();
-    try (Stream<Path> files = Files.list(SOURCES)) {
-      for (Path file :
-          files.filter(f -> f.toString().endsWith(".java")).collect(Collectors.toList())) {
-        sources.append(normalize(new String(Files.readAllBytes(file), StandardCharsets.UTF_8)));
-        sources.append('\n');
+    for (Path folder : SOURCES) {
+      try (Stream<Path> files = Files.list(folder)) {
+        for (Path file :
+            files.filter(f -> f.toString().endsWith(".java")).collect(Collectors.toList())) {
+          sources.append(normalize(new String(Files.readAllBytes(file), StandardCharsets.UTF_8)));
+          sources.append('\n');
+        }
       }
     }
     List<String> missing = new ArrayList<>();
