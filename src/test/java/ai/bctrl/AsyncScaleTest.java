@@ -70,14 +70,12 @@ class AsyncScaleTest {
 
       long wallMillis = (System.nanoTime() - start) / 1_000_000;
       int peak = threads.getPeakThreadCount();
-      System.out.printf(
-          "async scale: %d walks x %d pages, %d items, %d requests, wall %d ms,"
-              + " live threads before %d, peak %d (client dispatcher max 8 requests)%n",
-          WALKS, PAGES, items.get(), pages.requests.get(), wallMillis, before, peak);
       assertThat(items).hasValue(WALKS * PAGES * 5);
       // OkHttp's 8 dispatcher threads, MockWebServer's thread per connection (8) and a few
       // helpers; a thread per walk would add 200.
-      assertThat(peak - before).as("threads added during the run").isLessThan(40);
+      assertThat(peak - before)
+          .as("threads added during a run of %d ms, %d requests", wallMillis, pages.requests.get())
+          .isLessThan(40);
     }
   }
 }

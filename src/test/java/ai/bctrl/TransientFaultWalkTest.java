@@ -3,8 +3,10 @@ package ai.bctrl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.bctrl.models.InvocationSummary;
+import ai.bctrl.pagination.CursorPage;
 import ai.bctrl.runs.ListInvocationsParams;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
@@ -20,6 +22,8 @@ import okhttp3.mockwebserver.SocketPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Whole walks through a server that fails often, but never more often than the retries cover. */
 class TransientFaultWalkTest {
@@ -83,29 +87,40 @@ class TransientFaultWalkTest {
     }
   }
 
-  @Test
-  void tenThousandItemsArriveExactlyOnceInOrderThroughAThirdOfRequestsFailing() {
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"for-each", "forEachAsync", "prefetching"})
+  void tenThousandItemsArriveExactlyOnceInOrderThroughAThirdOfRequestsFailing(String walk)
+      throws Exception {
     PagedDispatcher dispatcher = flakyServer(20261128L);
     server.setDispatcher(dispatcher);
-    List<String> ids = new ArrayList<>();
+    List<String> ids = Collections.synchronizedList(new ArrayList<String>());
+    ListInvocationsParams params = ListInvocationsParams.builder().limit(50).build();
 
     try (BctrlClient client =
         TestClients.builder(server)
             .maxRetries(MAX_RETRIES)
             .okHttpClient(new OkHttpClient.Builder().connectionPool(pool).build())
             .build()) {
-      for (InvocationSummary invocation :
-          client.runs().listInvocations("run", ListInvocationsParams.builder().limit(50).build())) {
-        ids.add(invocation.id());
+      if (walk.equals("forEachAsync")) {
+        client
+            .runs()
+            .listInvocationsAsync("run", params)
+            .thenCompose(first -> first.forEachAsync(invocation -> ids.add(invocation.id())))
+            .get(60, TimeUnit.SECONDS);
+      } else {
+        CursorPage<InvocationSummary> first = client.runs().listInvocations("run", params);
+        for (InvocationSummary invocation :
+            walk.equals("prefetching") ? first.prefetching() : first) {
+          ids.add(invocation.id());
+        }
       }
     }
 
     int requests = dispatcher.requests.get();
     int faults = dispatcher.faultsServed.get();
-    System.out.printf(
-        "transient-fault walk: %d items, %d requests, %d failed (%.1f%%), %d pages%n",
-        ids.size(), requests, faults, 100.0 * faults / requests, PAGES);
-    assertThat((double) faults / requests).as("share of failed requests").isBetween(0.28, 0.40);
+    assertThat((double) faults / requests)
+        .as("share of failed requests (%d of %d)", faults, requests)
+        .isBetween(0.28, 0.40);
     assertThat(ids).hasSize(PAGES * PER_PAGE);
     assertThat(new HashSet<>(ids)).as("no duplicates").hasSize(PAGES * PER_PAGE);
     for (int i = 0; i < ids.size(); i++) {
