@@ -64,6 +64,19 @@ class ReadmeTest {
   }
 
   @Test
+  void theChangelogHasOneUnreleasedSectionAndNoOther() throws Exception {
+    String changelog =
+        new String(Files.readAllBytes(Paths.get("../CHANGELOG.md")), StandardCharsets.UTF_8);
+    Matcher versions = Pattern.compile("(?m)^## \\[(.+?)\\]").matcher(changelog);
+    List<String> sections = new ArrayList<>();
+    while (versions.find()) {
+      sections.add(versions.group(1));
+    }
+    // Nothing is published yet: every change is in the one section of the first release.
+    assertThat(sections).containsExactly("Unreleased");
+  }
+
+  @Test
   void quickstartRunsFromTheEnvironmentAsTheReadmeSays() throws Exception {
     try (LocalGateway gateway = LocalGateway.start()) {
       ProcessBuilder java =
