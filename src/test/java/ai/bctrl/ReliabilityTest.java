@@ -48,6 +48,27 @@ class ReliabilityTest extends MockServerTest {
         .setHeader("Retry-After", Integer.toString(seconds));
   }
 
+  /** A sync call on a thread of its own, for a test to interrupt it or close its client. */
+  private static final class Caller {
+    final AtomicReference<Throwable> failure = new AtomicReference<>();
+    final AtomicBoolean interruptFlag = new AtomicBoolean();
+    final Thread thread;
+
+    Caller(Runnable call) {
+      thread =
+          new Thread(
+              () -> {
+                try {
+                  call.run();
+                } catch (Throwable t) {
+                  failure.set(t);
+                }
+                interruptFlag.set(Thread.currentThread().isInterrupted());
+              });
+      thread.start();
+    }
+  }
+
   // 1. Futures that always complete.
 
   @Test
@@ -202,30 +223,18 @@ class ReliabilityTest extends MockServerTest {
   void anInterruptStopsACallWaitingOnASilentServer() throws Exception {
     server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
     server.enqueue(page(0, 1, null));
-    AtomicReference<Throwable> failure = new AtomicReference<>();
-    AtomicBoolean interruptFlag = new AtomicBoolean();
-    Thread caller =
-        new Thread(
-            () -> {
-              try {
-                client.runs().listInvocations("r");
-              } catch (Throwable t) {
-                failure.set(t);
-              }
-              interruptFlag.set(Thread.currentThread().isInterrupted());
-            });
-    caller.start();
+    Caller caller = new Caller(() -> client.runs().listInvocations("r"));
     assertThat(server.takeRequest(5, TimeUnit.SECONDS)).isNotNull();
 
-    caller.interrupt();
-    caller.join(1_000);
+    caller.thread.interrupt();
+    caller.thread.join(1_000);
 
-    assertThat(caller.isAlive()).as("returned within 1 s").isFalse();
-    assertThat(failure.get())
+    assertThat(caller.thread.isAlive()).as("returned within 1 s").isFalse();
+    assertThat(caller.failure.get())
         .isInstanceOf(BctrlException.class)
         .isNotInstanceOf(BctrlTimeoutException.class)
         .hasMessageContaining("interrupted");
-    assertThat(interruptFlag).as("interrupt flag kept").isTrue();
+    assertThat(caller.interruptFlag).as("interrupt flag kept").isTrue();
     assertThat(server.takeRequest(200, TimeUnit.MILLISECONDS)).as("nothing retried").isNull();
   }
 
@@ -233,24 +242,14 @@ class ReliabilityTest extends MockServerTest {
   void anInterruptStopsACallWaitingToRetry() throws Exception {
     server.enqueue(unavailableFor(30));
     try (BctrlClient waiting = realWaiting()) {
-      AtomicReference<Throwable> failure = new AtomicReference<>();
-      Thread caller =
-          new Thread(
-              () -> {
-                try {
-                  waiting.runs().listInvocations("r");
-                } catch (Throwable t) {
-                  failure.set(t);
-                }
-              });
-      caller.start();
+      Caller caller = new Caller(() -> waiting.runs().listInvocations("r"));
       assertThat(server.takeRequest(5, TimeUnit.SECONDS)).isNotNull();
 
-      caller.interrupt();
-      caller.join(1_000);
+      caller.thread.interrupt();
+      caller.thread.join(1_000);
 
-      assertThat(caller.isAlive()).isFalse();
-      assertThat(failure.get()).hasMessageContaining("interrupted");
+      assertThat(caller.thread.isAlive()).isFalse();
+      assertThat(caller.failure.get()).hasMessageContaining("interrupted");
     }
   }
 
@@ -260,30 +259,22 @@ class ReliabilityTest extends MockServerTest {
     server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
     server.enqueue(page(1, 1, null));
     CursorPage<InvocationSummary> first = client.runs().listInvocations("r");
-    AtomicReference<Throwable> failure = new AtomicReference<>();
-    AtomicBoolean interruptFlag = new AtomicBoolean();
-    Thread caller =
-        new Thread(
+    Caller caller =
+        new Caller(
             () -> {
-              try {
-                for (InvocationSummary ignored : first.prefetching()) {
-                  // Reaching the second page waits on the silent prefetch.
-                }
-              } catch (Throwable t) {
-                failure.set(t);
+              for (InvocationSummary ignored : first.prefetching()) {
+                // Reaching the second page waits on the silent prefetch.
               }
-              interruptFlag.set(Thread.currentThread().isInterrupted());
             });
-    caller.start();
     server.takeRequest(5, TimeUnit.SECONDS);
     assertThat(server.takeRequest(5, TimeUnit.SECONDS)).as("the prefetch").isNotNull();
 
-    caller.interrupt();
-    caller.join(1_000);
+    caller.thread.interrupt();
+    caller.thread.join(1_000);
 
-    assertThat(caller.isAlive()).as("returned within 1 s").isFalse();
-    assertThat(failure.get()).hasMessageContaining("interrupted");
-    assertThat(interruptFlag).isTrue();
+    assertThat(caller.thread.isAlive()).as("returned within 1 s").isFalse();
+    assertThat(caller.failure.get()).hasMessageContaining("interrupted");
+    assertThat(caller.interruptFlag).isTrue();
   }
 
   // 5. A failed prefetch is fetched again only when asked.
@@ -394,24 +385,14 @@ class ReliabilityTest extends MockServerTest {
   void closeStopsASyncCallWaitingToRetry() throws Exception {
     server.enqueue(unavailableFor(30));
     BctrlClient waiting = realWaiting();
-    AtomicReference<Throwable> failure = new AtomicReference<>();
-    Thread caller =
-        new Thread(
-            () -> {
-              try {
-                waiting.runs().listInvocations("r");
-              } catch (Throwable t) {
-                failure.set(t);
-              }
-            });
-    caller.start();
+    Caller caller = new Caller(() -> waiting.runs().listInvocations("r"));
     assertThat(server.takeRequest(5, TimeUnit.SECONDS)).isNotNull();
 
     waiting.close();
-    caller.join(1_000);
+    caller.thread.join(1_000);
 
-    assertThat(caller.isAlive()).as("returned within 1 s").isFalse();
-    assertThat(failure.get()).hasMessageContaining("client is closed");
+    assertThat(caller.thread.isAlive()).as("returned within 1 s").isFalse();
+    assertThat(caller.failure.get()).hasMessageContaining("client is closed");
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 }
