@@ -36,8 +36,8 @@ public final class BctrlClient implements AutoCloseable {
   public static final int DEFAULT_MAX_RETRIES = 2;
 
   /**
-   * Requests the SDK's own OkHttp client runs at once, to the API's host and in all, before it
-   * queues more (OkHttp's own default is 5 per host).
+   * Async requests the SDK's own OkHttp client runs at once, to the API's host and in all, before
+   * it queues more (OkHttp's own default is 5 per host). Sync calls run on their caller's thread.
    */
   public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 64;
 
@@ -177,9 +177,9 @@ public final class BctrlClient implements AutoCloseable {
     }
 
     /**
-     * Sets how many requests the SDK's own OkHttp client runs at once (to the API's host, and in
-     * all) before it queues more. Default {@value #DEFAULT_MAX_CONCURRENT_REQUESTS}. Ignored with
-     * {@link #okHttpClient}: a caller's client keeps its own dispatcher and limits.
+     * Sets how many async requests the SDK's own OkHttp client runs at once (to the API's host, and
+     * in all) before it queues more. Default {@value #DEFAULT_MAX_CONCURRENT_REQUESTS}. Ignored
+     * with {@link #okHttpClient}: a caller's client keeps its own dispatcher and limits.
      *
      * @throws IllegalArgumentException if less than 1
      */
