@@ -189,6 +189,25 @@ class FeaturesTest extends MockServerTest {
   }
 
   @Test
+  void aPerCallKeyIsSentOnEveryPageOfAnAsyncWalk() throws Exception {
+    server.setDispatcher(new PagedDispatcher(3, 1));
+    RequestOptions tenant = RequestOptions.builder().apiKey("tenant-8-key-abcdef").build();
+    List<String> ids = java.util.Collections.synchronizedList(new ArrayList<String>());
+
+    client
+        .runs()
+        .listInvocationsAsync("r", ai.bctrl.runs.ListInvocationsParams.none(), tenant)
+        .thenCompose(first -> first.forEachAsync(invocation -> ids.add(invocation.id())))
+        .get(10, TimeUnit.SECONDS);
+
+    assertThat(ids).hasSize(3);
+    for (int i = 0; i < 3; i++) {
+      assertThat(server.takeRequest().getHeader("Authorization"))
+          .isEqualTo("Bearer tenant-8-key-abcdef");
+    }
+  }
+
+  @Test
   void aPerCallKeyIsCheckedLikeTheClientsKey() {
     assertThatThrownBy(() -> RequestOptions.builder().apiKey("tenant-secret\nX"))
         .isInstanceOf(IllegalArgumentException.class)
@@ -248,6 +267,25 @@ class FeaturesTest extends MockServerTest {
             "start GET /v1/runs/r/invocations (attempt 3)",
             "response 3 200 c");
     assertThat(String.join("\n", listener.events)).doesNotContain(TestClients.API_KEY);
+  }
+
+  @Test
+  void theListenerHearsAnAsyncRetriedPageInOrder() throws Exception {
+    server.enqueue(json(503, "{}").setHeader("Retry-After", "0").setHeader("X-Request-Id", "a"));
+    server.enqueue(page(0, 1, null).setHeader("X-Request-Id", "b"));
+    Recording listener = new Recording();
+    try (BctrlClient listening =
+        TestClients.builder(server, delayer).requestListener(listener).build()) {
+      listening.runs().listInvocationsAsync("r").get(5, TimeUnit.SECONDS);
+    }
+
+    assertThat(listener.events)
+        .containsExactly(
+            "start GET /v1/runs/r/invocations (attempt 1)",
+            "response 1 503 a",
+            "retry 1 in 0 ms: status 503",
+            "start GET /v1/runs/r/invocations (attempt 2)",
+            "response 2 200 b");
   }
 
   @Test
