@@ -96,17 +96,14 @@ public final class Transport {
     if (Thread.currentThread().isInterrupted()) {
       throw interrupted(api, 0, null);
     }
-    Exchange<T> exchange = new Exchange<>(this, config, api, decoder);
-    live.add(exchange);
-    if (closed) {
-      exchange.abort(closedFailure(exchange));
-    }
+    Exchange<T> exchange = register(api, decoder);
     try {
       return exchange.runBlocking();
     } catch (InterruptedException e) {
-      exchange.abort(interrupted(api, exchange.attempts(), e));
+      BctrlException interrupted = interrupted(api, exchange.attempts(), e);
+      exchange.abort(interrupted);
       Thread.currentThread().interrupt();
-      throw interrupted(api, exchange.attempts(), e);
+      throw interrupted;
     } catch (ExecutionException e) {
       Throwable failure = e.getCause();
       if (failure instanceof RuntimeException) {
@@ -124,16 +121,17 @@ public final class Transport {
    * between them are scheduled. Cancelling the future cancels the call in flight and any retry.
    */
   public <T> CompletableFuture<T> executeAsync(ApiRequest api, BodyDecoder<T> decoder) {
-    return start(api, decoder).future;
+    Exchange<T> exchange = register(api, decoder);
+    exchange.send(1); // Sends nothing if the client was closed: the exchange has failed already.
+    return exchange.future;
   }
 
-  private <T> Exchange<T> start(ApiRequest api, BodyDecoder<T> decoder) {
+  /** A new exchange that close() will see; failed at once if the client is closed already. */
+  private <T> Exchange<T> register(ApiRequest api, BodyDecoder<T> decoder) {
     Exchange<T> exchange = new Exchange<>(this, config, api, decoder);
     live.add(exchange);
     if (closed) {
       exchange.abort(closedFailure(exchange));
-    } else {
-      exchange.send(1);
     }
     return exchange;
   }
