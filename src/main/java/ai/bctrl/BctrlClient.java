@@ -32,6 +32,12 @@ public final class BctrlClient implements AutoCloseable {
   /** Timeout of each attempt unless the builder or the call sets one. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
+  /**
+   * Bound on connecting (TCP and, for https, the TLS handshake) within each attempt unless the
+   * builder sets one.
+   */
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
   /** Retries after the first attempt unless the builder or the call sets a number. */
   public static final int DEFAULT_MAX_RETRIES = 2;
 
@@ -107,6 +113,7 @@ public final class BctrlClient implements AutoCloseable {
     private String apiKey;
     private String baseUrl;
     private Duration timeout = DEFAULT_TIMEOUT;
+    private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
     private Duration totalTimeout;
     private int maxRetries = DEFAULT_MAX_RETRIES;
     private int maxConcurrentRequests = DEFAULT_MAX_CONCURRENT_REQUESTS;
@@ -143,12 +150,26 @@ public final class BctrlClient implements AutoCloseable {
     }
 
     /**
-     * Sets the timeout of each attempt (connect, send and receive together). Default 60 s.
+     * Sets the timeout of each attempt (connect, send and receive together). Default 60 s. A
+     * duration too long to count in nanoseconds (about 292 years) means no limit.
      *
      * @throws IllegalArgumentException if null, zero or negative
      */
     public Builder timeout(Duration timeout) {
       this.timeout = Checks.positive(timeout, "timeout");
+      return this;
+    }
+
+    /**
+     * Sets how long an attempt may take to connect: the TCP connection and, for https, the TLS
+     * handshake. Default 10 s; the attempt's {@link #timeout} still bounds the whole attempt. A
+     * connect timeout is not retried, and its exception names the host and port (an https base URL
+     * aimed at a plain-HTTP port ends here).
+     *
+     * @throws IllegalArgumentException if null, zero or negative
+     */
+    public Builder connectTimeout(Duration connectTimeout) {
+      this.connectTimeout = Checks.positive(connectTimeout, "connectTimeout");
       return this;
     }
 
@@ -166,8 +187,10 @@ public final class BctrlClient implements AutoCloseable {
     /**
      * Sets the most one page fetch may take, attempts and the waits between them together. When the
      * next wait would cross it the call stops at once with the last failure, and an attempt in
-     * flight at the deadline ends with {@link ai.bctrl.errors.BctrlTimeoutException}. Unset (the
-     * default): no bound beyond {@link #timeout} per attempt and the retry budget.
+     * flight at the deadline ends with {@link ai.bctrl.errors.BctrlTimeoutException}, as does a
+     * retry due at or after it (its cause is the last failure). Unset (the default): no bound
+     * beyond {@link #timeout} per attempt and the retry budget. A duration too long to count in
+     * nanoseconds (about 292 years) means no limit.
      *
      * @throws IllegalArgumentException if null, zero or negative
      */
@@ -279,9 +302,10 @@ public final class BctrlClient implements AutoCloseable {
               parsed,
               key,
               timeout,
+              connectTimeout,
               totalTimeout,
               maxRetries,
-              Transport.httpClient(okHttpClient, timeout, maxConcurrentRequests),
+              Transport.httpClient(okHttpClient, maxConcurrentRequests),
               okHttpClient == null,
               level,
               requestListener,

@@ -135,7 +135,8 @@ class AsyncTest extends MockServerTest {
       server.enqueue(new MockResponse().setResponseCode(401));
       server.enqueue(new MockResponse().setResponseCode(500));
       server.enqueue(Fixtures.json(200, "{\"data\":7}"));
-      server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
+      server.enqueue(
+          page(0, 50, null).setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
 
       assertThat(causeOf(noRetry)).isInstanceOf(AuthenticationException.class);
       assertThat(causeOf(noRetry)).isInstanceOf(InternalServerException.class);

@@ -63,6 +63,7 @@ final class IdleClosingServer implements AutoCloseable {
         try {
           line = in.readLine();
         } catch (SocketTimeoutException idle) {
+          c.close(); // Closed before it is signalled, so that a test never races the close.
           idleClosed.release();
           return;
         }

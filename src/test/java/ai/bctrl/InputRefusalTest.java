@@ -126,7 +126,7 @@ class InputRefusalTest extends MockServerTest {
   // 9. Secrets a server echoes.
 
   @Test
-  void aKeyTheServerEchoesIsScrubbedFromTheMessageButKeptInTheRawBody() {
+  void aKeyTheServerEchoesIsScrubbedFromTheMessageTheBodyAndTheErrorResponse() {
     String echo = "Invalid API key: Bearer " + TestClients.API_KEY;
     server.enqueue(json(401, "{\"code\":\"auth.invalid\",\"error\":\"" + echo + "\"}"));
     server.enqueue(
@@ -139,7 +139,11 @@ class InputRefusalTest extends MockServerTest {
 
     assertThat(json401).isInstanceOf(AuthenticationException.class);
     assertThat(json401.getMessage()).doesNotContain(TestClients.API_KEY).contains("[redacted]");
-    assertThat(((AuthenticationException) json401).rawBody()).contains(TestClients.API_KEY);
+    assertThat(((AuthenticationException) json401).rawBody())
+        .doesNotContain(TestClients.API_KEY)
+        .contains("Bearer [redacted]");
+    assertThat(((AuthenticationException) json401).errorResponse().get().error())
+        .doesNotContain(TestClients.API_KEY);
     assertThat(html403.getMessage()).doesNotContain(TestClients.API_KEY).contains("[redacted]");
   }
 

@@ -150,25 +150,6 @@ class ReliabilityTest extends MockServerTest {
         .hasMessage("decoding blew up");
   }
 
-  // 2. A healthy server that closes idle connections.
-
-  @Test
-  void aPooledConnectionTheServerClosedWhileIdleNeverFailsACall() throws Exception {
-    try (IdleClosingServer idle = new IdleClosingServer(200);
-        BctrlClient noRetries =
-            TestClients.builder(server, delayer).baseUrl(idle.baseUrl()).maxRetries(0).build()) {
-      for (int call = 0; call < 5; call++) {
-        CursorPage<InvocationSummary> page = noRetries.runs().listInvocations("r");
-        assertThat(page.data()).hasSize(1);
-        assertThat(page.response().attempts()).isEqualTo(1);
-        // Wait until the server has closed the connection the pool still holds.
-        assertThat(idle.idleClosed.tryAcquire(5, TimeUnit.SECONDS)).isTrue();
-      }
-      assertThat(idle.requests).hasValue(5);
-      assertThat(delayer.waits).as("no backoff").isEmpty();
-    }
-  }
-
   // 3. maxRetries(0) is one request.
 
   @Test

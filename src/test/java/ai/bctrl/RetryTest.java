@@ -247,6 +247,7 @@ class RetryTest extends MockServerTest {
         catchThrowableOfType(BctrlApiException.class, () -> client.runs().listInvocations("r"));
 
     assertThat(failure.getMessage())
-        .isEqualTo("404 run.not_found: Run r not found (request req_9)");
+        .isEqualTo(
+            "GET /v1/runs/r/invocations: 404 run.not_found: Run r not found (request req_9)");
   }
 }

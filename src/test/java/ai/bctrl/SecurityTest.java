@@ -114,7 +114,7 @@ class SecurityTest {
   @Test
   void theKeyAppearsInNoExceptionMessage() {
     server.enqueue(new MockResponse().setResponseCode(401).setBody("bad key "));
-    server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
+    server.enqueue(page(0, 50, null).setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
     server.enqueue(new MockResponse().setBody("not json"));
     try (BctrlClient client = TestClients.builder(server).maxRetries(0).build()) {
       for (int i = 0; i < 3; i++) {

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.mockwebserver.MockWebServer;
 
 /** Clients for tests: pointed at a MockWebServer, with retries that record their waits. */
@@ -38,18 +40,31 @@ public final class TestClients {
         .delayer(delayer);
   }
 
-  /** Records each wait the retry policy asks for and returns at once. */
+  /**
+   * Records each wait the retry policy asks for and returns at once, moving its clock on by the
+   * wait (plus {@link #lateByNanos}, to play a wait that overslept): deadlines see the wait as
+   * spent.
+   */
   public static final class RecordingDelayer implements Delayer {
     public final List<Long> waits = new CopyOnWriteArrayList<>();
+    public volatile long lateByNanos;
+    private final AtomicLong waited = new AtomicLong();
+
+    @Override
+    public long nanoTime() {
+      return System.nanoTime() + waited.get();
+    }
 
     @Override
     public void sleep(long millis, CompletableFuture<?> until) {
       waits.add(millis);
+      waited.addAndGet(TimeUnit.MILLISECONDS.toNanos(millis) + lateByNanos);
     }
 
     @Override
     public Future<?> schedule(Runnable task, long millis) {
       waits.add(millis);
+      waited.addAndGet(TimeUnit.MILLISECONDS.toNanos(millis) + lateByNanos);
       return CompletableFuture.runAsync(task);
     }
 

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.UnaryOperator;
 
 /**
  * The API answered with a non-2xx status. Subclasses name the common statuses:
@@ -71,41 +70,33 @@ public class BctrlApiException extends BctrlException {
       int attempts,
       String resumeCursor) {
     return of(
-        statusCode,
-        errorResponse,
-        rawBody,
-        headers,
-        retryAfter,
-        attempts,
-        resumeCursor,
-        UnaryOperator.identity());
+        null, statusCode, errorResponse, rawBody, headers, retryAfter, attempts, resumeCursor);
   }
 
   /**
-   * As {@link #of(int, ErrorResponse, String, Map, Duration, int, String)}, with {@code redact}
-   * applied to the server's words before they enter the message: the SDK passes one that removes
-   * the API key, in case the server echoed it. {@link #rawBody()} and {@link #headers()} stay as
-   * received.
+   * As {@link #of(int, ErrorResponse, String, Map, Duration, int, String)}, for the response to
+   * {@code request} (method and URL path, e.g. {@code "GET /v1/runs/r/invocations"}), which the
+   * message starts with so that a wrong path is plain to see.
    */
   public static BctrlApiException of(
+      String request,
       int statusCode,
       ErrorResponse errorResponse,
       String rawBody,
       Map<String, List<String>> headers,
       Duration retryAfter,
       int attempts,
-      String resumeCursor,
-      UnaryOperator<String> redact) {
+      String resumeCursor) {
     Fields fields =
         new Fields(
+            request,
             statusCode,
             errorResponse,
             rawBody,
             headers,
             retryAfter,
             attempts,
-            resumeCursor,
-            redact);
+            resumeCursor);
     switch (statusCode) {
       case 400:
         return new BadRequestException(fields);
@@ -164,7 +155,10 @@ public class BctrlApiException extends BctrlException {
     return Optional.ofNullable(errorResponse);
   }
 
-  /** Returns the body exactly as received, JSON or not. */
+  /**
+   * Returns the body as received, JSON or not, except that the SDK replaces its API key with {@code
+   * [redacted]} wherever the server echoed it, here as in the message and the headers.
+   */
   public String rawBody() {
     return rawBody;
   }
@@ -193,21 +187,25 @@ public class BctrlApiException extends BctrlException {
   }
 
   private static String message(Fields fields) {
-    StringBuilder message = new StringBuilder().append(fields.statusCode);
+    StringBuilder message = new StringBuilder();
+    if (fields.request != null) {
+      message.append(fields.request).append(": ");
+    }
+    message.append(fields.statusCode);
     if (fields.errorResponse != null) {
       message
           .append(' ')
-          .append(fields.redact.apply(fields.errorResponse.code()))
+          .append(fields.errorResponse.code())
           .append(": ")
-          .append(oneLine(fields.redact.apply(fields.errorResponse.error()), 500));
+          .append(oneLine(fields.errorResponse.error(), 500));
     } else if (fields.rawBody == null || fields.rawBody.trim().isEmpty()) {
       message.append(": (empty body)");
     } else {
-      message.append(": ").append(oneLine(fields.redact.apply(fields.rawBody), 200));
+      message.append(": ").append(oneLine(fields.rawBody, 200));
     }
     String requestId = requestIdOf(fields.errorResponse, fields.headers);
     if (requestId != null) {
-      message.append(" (request ").append(fields.redact.apply(requestId)).append(')');
+      message.append(" (request ").append(requestId).append(')');
     }
     if (fields.attempts > 1) {
       message.append(" after ").append(fields.attempts).append(" attempts");
@@ -226,6 +224,7 @@ public class BctrlApiException extends BctrlException {
 
   /** The values every API exception carries, gathered so that subclasses stay one line. */
   static final class Fields {
+    final String request;
     final int statusCode;
     final ErrorResponse errorResponse;
     final String rawBody;
@@ -233,17 +232,17 @@ public class BctrlApiException extends BctrlException {
     final Duration retryAfter;
     final int attempts;
     final String resumeCursor;
-    final UnaryOperator<String> redact;
 
     Fields(
+        String request,
         int statusCode,
         ErrorResponse errorResponse,
         String rawBody,
         Map<String, List<String>> headers,
         Duration retryAfter,
         int attempts,
-        String resumeCursor,
-        UnaryOperator<String> redact) {
+        String resumeCursor) {
+      this.request = request;
       this.statusCode = statusCode;
       this.errorResponse = errorResponse;
       this.rawBody = rawBody;
@@ -255,7 +254,6 @@ public class BctrlApiException extends BctrlException {
       this.retryAfter = retryAfter;
       this.attempts = attempts;
       this.resumeCursor = resumeCursor;
-      this.redact = redact;
     }
   }
 }

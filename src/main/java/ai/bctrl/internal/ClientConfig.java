@@ -11,6 +11,7 @@ public final class ClientConfig {
   final HttpUrl baseUrl;
   final String apiKey;
   final Duration timeout;
+  final Duration connectTimeout;
 
   /** Null: no bound across attempts. */
   final Duration totalTimeout;
@@ -26,6 +27,7 @@ public final class ClientConfig {
       HttpUrl baseUrl,
       String apiKey,
       Duration timeout,
+      Duration connectTimeout,
       Duration totalTimeout,
       int maxRetries,
       OkHttpClient okHttpClient,
@@ -36,6 +38,7 @@ public final class ClientConfig {
     this.baseUrl = baseUrl;
     this.apiKey = apiKey;
     this.timeout = timeout;
+    this.connectTimeout = connectTimeout;
     this.totalTimeout = totalTimeout;
     this.maxRetries = maxRetries;
     this.okHttpClient = okHttpClient;
@@ -51,6 +54,10 @@ public final class ClientConfig {
 
   public Duration timeout() {
     return timeout;
+  }
+
+  public Duration connectTimeout() {
+    return connectTimeout;
   }
 
   public int maxRetries() {

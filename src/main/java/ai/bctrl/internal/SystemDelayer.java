@@ -4,20 +4,16 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Real waiting: sync calls wait on their own thread (woken early when the call is aborted); async
- * retries run on one daemon scheduler thread per client, started on first use so that a client that
- * never retries asynchronously never starts it.
+ * Real waiting: sync calls wait on their own thread (woken early when the call ends: closed or
+ * cancelled); async retries run on a {@link Scheduler} the delayer owns, whose thread starts on
+ * first use and exits when idle or at {@link #shutdown}.
  */
 public final class SystemDelayer implements Delayer {
-  private ScheduledExecutorService scheduler;
-  private boolean shutdown;
+  private final Scheduler scheduler = new Scheduler();
 
   @Override
   public void sleep(long millis, CompletableFuture<?> until) throws InterruptedException {
@@ -30,33 +26,11 @@ public final class SystemDelayer implements Delayer {
 
   @Override
   public Future<?> schedule(Runnable task, long millis) {
-    return scheduler().schedule(task, millis, TimeUnit.MILLISECONDS);
-  }
-
-  private synchronized ScheduledExecutorService scheduler() {
-    if (shutdown) {
-      throw new RejectedExecutionException("client is closed");
-    }
-    if (scheduler == null) {
-      ScheduledThreadPoolExecutor executor =
-          new ScheduledThreadPoolExecutor(
-              1,
-              runnable -> {
-                Thread thread = new Thread(runnable, "bctrl-retry-scheduler");
-                thread.setDaemon(true);
-                return thread;
-              });
-      executor.setRemoveOnCancelPolicy(true);
-      scheduler = executor;
-    }
-    return scheduler;
+    return scheduler.schedule(task, TimeUnit.MILLISECONDS.toNanos(millis));
   }
 
   @Override
-  public synchronized void shutdown() {
-    shutdown = true;
-    if (scheduler != null) {
-      scheduler.shutdownNow();
-    }
+  public void shutdown() {
+    scheduler.shutdown();
   }
 }

@@ -72,7 +72,8 @@ class ErrorMappingTest extends MockServerTest {
     assertThat(failure.headers().get("x-custom")).containsExactly("v");
     assertThat(failure.attempts()).isEqualTo(1);
     assertThat(failure.getMessage())
-        .isEqualTo("404 run.not_found: Run run-1 not found (request req_42)");
+        .isEqualTo(
+            "GET /v1/runs/run-1/invocations: 404 run.not_found: Run run-1 not found (request req_42)");
   }
 
   @Test
@@ -95,7 +96,7 @@ class ErrorMappingTest extends MockServerTest {
     assertThat(api.requestId()).contains("edge-7");
     assertThat(api.getMessage())
         .isEqualTo(
-            "502: <html><body><h1>502 Bad Gateway</h1> <p>nginx</p></body></html> (request edge-7)")
+            "GET /v1/runs/run-1/invocations: 502: <html><body><h1>502 Bad Gateway</h1> <p>nginx</p></body></html> (request edge-7)")
         .doesNotContain("\n");
   }
 
@@ -105,7 +106,7 @@ class ErrorMappingTest extends MockServerTest {
 
     assertThat(failure).isExactlyInstanceOf(AuthenticationException.class);
     assertThat(((BctrlApiException) failure).rawBody()).isEmpty();
-    assertThat(failure.getMessage()).isEqualTo("401: (empty body)");
+    assertThat(failure.getMessage()).isEqualTo("GET /v1/runs/run-1/invocations: 401: (empty body)");
   }
 
   @Test

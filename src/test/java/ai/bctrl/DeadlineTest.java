@@ -1,0 +1,160 @@
+package ai.bctrl;
+
+import static ai.bctrl.Fixtures.json;
+import static ai.bctrl.Fixtures.page;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import ai.bctrl.errors.BctrlException;
+import ai.bctrl.errors.BctrlTimeoutException;
+import ai.bctrl.errors.InternalServerException;
+import ai.bctrl.models.InvocationSummary;
+import ai.bctrl.pagination.CursorPage;
+import ai.bctrl.runs.ListInvocationsParams;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.SocketPolicy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The total timeout, on the delayer's clock: a wait moves the clock by what it asked for plus
+ * {@code lateByNanos}, so that a retry lands exactly where a test puts it, with no wall-clock
+ * window.
+ */
+@Timeout(20)
+class DeadlineTest extends MockServerTest {
+  private static MockResponse unavailableForMillis(int millis) {
+    return json(503, "{\"code\":\"busy\",\"error\":\"busy\"}")
+        .setHeader("Retry-After-Ms", Integer.toString(millis));
+  }
+
+  private Throwable call(boolean async, RequestOptions options) throws InterruptedException {
+    if (!async) {
+      return catchThrowable(
+          () -> client.runs().listInvocations("r", ListInvocationsParams.none(), options));
+    }
+    try {
+      client
+          .runs()
+          .listInvocationsAsync("r", ListInvocationsParams.none(), options)
+          .get(10, TimeUnit.SECONDS);
+      return null;
+    } catch (ExecutionException e) {
+      return e.getCause();
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new AssertionError("the future did not complete", e);
+    }
+  }
+
+  /** A retry due exactly at, or just past, the deadline: the wait overslept by this much. */
+  @ParameterizedTest(name = "sync={0}")
+  @ValueSource(booleans = {false, true})
+  void aRetryDueAtOrPastTheDeadlineEndsWithATimeoutCausedByTheLastFailure(boolean async)
+      throws Exception {
+    for (long lateByNanos : new long[] {0, 1, 1_000_000, 2_000_000_000L}) {
+      server.enqueue(unavailableForMillis(50));
+      server.enqueue(page(0, 1, null));
+      // The wait asks for 50 ms of the 100; oversleeping by 50 ms lands the retry on the deadline
+      // (less the few real microseconds the first attempt took, so a little past it).
+      delayer.lateByNanos = 50_000_000L + lateByNanos;
+
+      Throwable failure =
+          call(async, RequestOptions.builder().totalTimeout(Duration.ofMillis(100)).build());
+
+      assertThat(failure)
+          .as("late by %d ns", lateByNanos)
+          .isInstanceOf(BctrlTimeoutException.class)
+          .hasMessageContaining("reached its total timeout of 100 ms")
+          .hasCauseInstanceOf(InternalServerException.class);
+      assertThat(((BctrlException) failure).attempts()).isEqualTo(1);
+      assertThat(server.takeRequest().getHeader("X-Bctrl-Retry-Count")).isNull();
+      server.setDispatcher(new okhttp3.mockwebserver.QueueDispatcher()); // Drops the unused page.
+    }
+    assertThat(server.getRequestCount()).as("no retry was sent").isEqualTo(4);
+  }
+
+  @ParameterizedTest(name = "async={0}")
+  @ValueSource(booleans = {false, true})
+  void aRetryGetsOnlyWhatIsLeftOfTheTotalTimeout(boolean async) throws Exception {
+    server.enqueue(unavailableForMillis(500));
+    server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
+    // The retry starts with about 100 ms left of 1 s; its own timeout is the default 60 s.
+    delayer.lateByNanos = 400_000_000L;
+
+    Throwable failure =
+        call(async, RequestOptions.builder().totalTimeout(Duration.ofSeconds(1)).build());
+
+    assertThat(failure)
+        .isInstanceOf(BctrlTimeoutException.class)
+        .hasMessageContaining("reached its total timeout of 1 s after 2 attempts");
+    assertThat(((BctrlException) failure).attempts()).isEqualTo(2);
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void aWaitThatWouldCrossTheDeadlineEndsTheCallAtOnceWithTheLastFailure() throws Exception {
+    server.enqueue(json(503, "{}").setHeader("Retry-After", "5"));
+    server.enqueue(page(0, 1, null));
+
+    Throwable failure =
+        call(false, RequestOptions.builder().totalTimeout(Duration.ofSeconds(2)).build());
+
+    assertThat(failure).isInstanceOf(InternalServerException.class);
+    assertThat(((BctrlException) failure).attempts()).isEqualTo(1);
+    assertThat(delayer.waits).as("nothing waited").isEmpty();
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void anAttemptInFlightAtTheDeadlineEndsWithATimeout() throws Exception {
+    server.enqueue(unavailableForMillis(400));
+    server.enqueue(unavailableForMillis(400));
+    // The third attempt starts 800 ms in, with 700 ms left, and gets no answer.
+    server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
+
+    Throwable failure =
+        call(
+            false,
+            RequestOptions.builder().maxRetries(10).totalTimeout(Duration.ofMillis(1500)).build());
+
+    assertThat(failure)
+        .isInstanceOf(BctrlTimeoutException.class)
+        .hasMessageContaining("reached its total timeout of 1500 ms after 3 attempts");
+    assertThat(((BctrlException) failure).attempts()).isEqualTo(3);
+  }
+
+  @ParameterizedTest(name = "async={0}")
+  @ValueSource(booleans = {false, true})
+  void durationsTooLongToCountMeanNoLimit(boolean async) throws Exception {
+    Duration[] longest = {
+      Duration.ofSeconds(Long.MAX_VALUE), ChronoUnit.FOREVER.getDuration(), Duration.ofDays(30)
+    };
+    for (Duration duration : longest) {
+      server.enqueue(unavailableForMillis(1));
+      server.enqueue(page(0, 1, null));
+      RequestOptions options =
+          RequestOptions.builder().timeout(duration).totalTimeout(duration).build();
+
+      assertThat(call(async, options)).as("%s", duration).isNull();
+    }
+    try (BctrlClient forever =
+        TestClients.builder(server, delayer)
+            .timeout(ChronoUnit.FOREVER.getDuration())
+            .connectTimeout(ChronoUnit.FOREVER.getDuration())
+            .totalTimeout(Duration.ofSeconds(Long.MAX_VALUE))
+            .build()) {
+      server.enqueue(page(0, 1, null));
+      CursorPage<InvocationSummary> page =
+          async
+              ? forever.runs().listInvocationsAsync("r").get(5, TimeUnit.SECONDS)
+              : forever.runs().listInvocations("r");
+      assertThat(page.data()).hasSize(1);
+    }
+  }
+}

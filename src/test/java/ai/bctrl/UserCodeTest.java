@@ -1,0 +1,86 @@
+package ai.bctrl;
+
+import static ai.bctrl.Fixtures.page;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import ai.bctrl.errors.BctrlException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
+import okhttp3.EventListener;
+import okhttp3.OkHttpClient;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.SocketPolicy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Code of the caller's that throws (an OkHttp listener or interceptor) changes nothing of ours. */
+@Timeout(20)
+class UserCodeTest extends MockServerTest {
+
+  @Test
+  void closeFailsEveryPendingCallAndReturnsWhenAnOkHttpEventListenerThrows() throws Exception {
+    OkHttpClient throwing =
+        new OkHttpClient.Builder()
+            .eventListener(
+                new EventListener() {
+                  @Override
+                  public void canceled(Call call) {
+                    throw new IllegalStateException("listener bug");
+                  }
+                })
+            .build();
+    BctrlClient careless = TestClients.builder(server, delayer).okHttpClient(throwing).build();
+    List<CompletableFuture<?>> pending = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
+      pending.add(careless.runs().listInvocationsAsync("r"));
+    }
+    for (int i = 0; i < 3; i++) {
+      assertThat(server.takeRequest(5, TimeUnit.SECONDS)).isNotNull();
+    }
+
+    careless.close(); // Returns normally.
+
+    for (CompletableFuture<?> call : pending) {
+      Throwable failure = catchThrowable(() -> call.get(2, TimeUnit.SECONDS));
+      assertThat(failure)
+          .isInstanceOf(ExecutionException.class)
+          .hasCauseInstanceOf(BctrlException.class);
+      assertThat(failure.getCause()).hasMessageContaining("client is closed");
+    }
+  }
+
+  @Test
+  void aThrowingInterceptorFailsSyncAndAsyncCallsTheSameWay() throws Exception {
+    OkHttpClient throwing =
+        new OkHttpClient.Builder()
+            .addInterceptor(
+                chain -> {
+                  throw new IllegalStateException("interceptor bug");
+                })
+            .build();
+    server.enqueue(page(0, 1, null));
+    try (BctrlClient careless =
+        TestClients.builder(server, delayer).okHttpClient(throwing).build()) {
+      Throwable sync = catchThrowable(() -> careless.runs().listInvocations("r"));
+      Throwable async =
+          catchThrowable(() -> careless.runs().listInvocationsAsync("r").get(5, TimeUnit.SECONDS))
+              .getCause();
+
+      for (Throwable failure : new Throwable[] {sync, async}) {
+        assertThat(failure)
+            .isExactlyInstanceOf(BctrlException.class)
+            .hasMessageContaining("GET /v1/runs/r/invocations failed: an interceptor")
+            .hasCauseInstanceOf(IllegalStateException.class);
+        assertThat(((BctrlException) failure).attempts()).isEqualTo(1);
+      }
+    }
+    assertThat(delayer.waits).as("not retried").isEmpty();
+    assertThat(server.getRequestCount()).isZero();
+  }
+}
