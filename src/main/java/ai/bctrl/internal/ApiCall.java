@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
@@ -51,7 +51,7 @@ final class ApiCall<T> {
     this.config = config;
     this.api = api;
     this.decoder = decoder;
-    this.url = transport.requests.url(api);
+    this.url = api.url(config.baseUrl);
     this.apiKey = api.options.apiKey().orElse(config.apiKey);
     this.maxRetries = api.options.maxRetries().orElse(config.maxRetries);
     this.attemptTimeoutNanos = Durations.nanos(api.options.timeout().orElse(config.timeout));
@@ -118,18 +118,13 @@ final class ApiCall<T> {
       throw unexpected;
     }
     try {
-      return future.get(); // Done: returns at once.
-    } catch (ExecutionException e) {
-      Throwable failure = e.getCause();
-      if (failure instanceof RuntimeException) {
-        throw (RuntimeException) failure;
+      return future.join(); // Done: returns at once.
+    } catch (CompletionException e) {
+      // Completed only with the SDK's exceptions and Errors, which are thrown as they are.
+      if (e.getCause() instanceof Error) {
+        throw (Error) e.getCause();
       }
-      if (failure instanceof Error) {
-        throw (Error) failure;
-      }
-      throw new BctrlException(describe() + " failed: " + failure, failure, attempts(), api.cursor);
-    } catch (InterruptedException cannotHappen) {
-      throw new AssertionError(cannotHappen);
+      throw (RuntimeException) e.getCause();
     }
   }
 
@@ -179,7 +174,9 @@ final class ApiCall<T> {
       if (left <= 0) {
         fail(
             new BctrlTimeoutException(
-                describeWhere()
+                describe()
+                    + " to "
+                    + hostAndPort()
                     + " reached its total timeout of "
                     + Durations.human(totalTimeout)
                     + attemptsSuffix(number - 1),
@@ -194,7 +191,6 @@ final class ApiCall<T> {
         new Attempt(
             config.okHttpClient,
             transport.scheduler,
-            transport.requests,
             this,
             number,
             byDeadline ? left : Durations.orZero(attemptTimeoutNanos),
@@ -237,69 +233,72 @@ final class ApiCall<T> {
           future.completeExceptionally(cause);
         } else {
           fail(
-              new BctrlException(
-                  describe() + " failed: an interceptor of the OkHttpClient threw " + cause,
-                  cause,
-                  attempt.number,
-                  api.cursor));
+              failure(
+                  BctrlException::new, attempt, cause, " failed: an interceptor threw " + cause));
         }
         return null;
       case REDIRECT_LOOP:
         log(attempt, null, "failed: " + cause, -1);
-        fail(
-            new BctrlConnectionException(
-                describe() + " was redirected too many times: " + cause.getMessage(),
-                cause,
-                attempt.number,
-                api.cursor));
+        String loop = " was redirected too many times: " + cause.getMessage();
+        fail(failure(BctrlConnectionException::new, attempt, cause, loop));
         return null;
       case CONNECT_TIMEOUT:
         log(attempt, null, "connect timed out", -1);
         // Not retried: what does not connect in the connect timeout will not in the next one.
-        fail(
-            new BctrlTimeoutException(
-                describe()
-                    + ": could not connect to "
-                    + hostAndPort()
-                    + " within the connect timeout of "
-                    + Durations.human(config.connectTimeout)
-                    + schemeHint()
-                    + attemptsSuffix(attempt.number),
-                cause,
-                attempt.number,
-                api.cursor));
+        String connect =
+            ": could not connect to "
+                + hostAndPort()
+                + " within the connect timeout of "
+                + Durations.human(config.connectTimeout)
+                + schemeHint();
+        fail(failure(BctrlTimeoutException::new, attempt, cause, connect));
         return null;
       case TIMEOUT:
-        BctrlException timeout =
-            new BctrlTimeoutException(
-                redact(
-                    describeWhere()
-                        + (attempt.boundByDeadline
-                            ? " reached its total timeout of " + Durations.human(totalTimeout)
-                            : " timed out: no response within the timeout of "
-                                + Durations.human(attemptTimeoutNanos))
-                        + attemptsSuffix(attempt.number)),
-                cause,
-                attempt.number,
-                api.cursor);
+        String what =
+            " to "
+                + hostAndPort()
+                + (attempt.boundByDeadline
+                    ? " reached its total timeout of " + Durations.human(totalTimeout)
+                    : " timed out: no response within the timeout of "
+                        + Durations.human(attemptTimeoutNanos));
         return retryOrFail(
-            attempt, null, "timed out", timeout, RetryPolicy.backoffMillis(attempt.number));
+            attempt,
+            null,
+            "timed out",
+            failure(BctrlTimeoutException::new, attempt, cause, what),
+            RetryPolicy.backoffMillis(attempt.number));
       case CONNECTION:
       default:
-        BctrlException failed =
-            new BctrlConnectionException(
-                redact(
-                    describeWhere()
-                        + " failed: "
-                        + cause
-                        + (cause instanceof SSLException ? schemeHint() : "")
-                        + attemptsSuffix(attempt.number)),
-                cause,
-                attempt.number,
-                api.cursor);
+        String hint = cause instanceof SSLException ? schemeHint() : "";
         return retryOrFail(
-            attempt, null, "connection failed", failed, RetryPolicy.backoffMillis(attempt.number));
+            attempt,
+            null,
+            "connection failed",
+            failure(
+                BctrlConnectionException::new,
+                attempt,
+                cause,
+                " to " + hostAndPort() + " failed: " + cause + hint),
+            RetryPolicy.backoffMillis(attempt.number));
     }
+  }
+
+  /** How each kind of {@link BctrlException} is made. */
+  private interface ExceptionType {
+    BctrlException create(String message, Throwable cause, int attempts, String resumeCursor);
+  }
+
+  /**
+   * A failure of {@code attempt}: the request, then {@code what} happened (where it went included),
+   * then how many attempts were made; the key never in it.
+   */
+  private BctrlException failure(
+      ExceptionType type, Attempt attempt, Throwable cause, String what) {
+    return type.create(
+        redact(describe() + what + attemptsSuffix(attempt.number)),
+        cause,
+        attempt.number,
+        api.cursor);
   }
 
   private Long onResponse(Attempt attempt, Attempt.Result result) {
@@ -412,10 +411,6 @@ final class ApiCall<T> {
    */
   String describe() {
     return "GET " + url.encodedPath();
-  }
-
-  private String describeWhere() {
-    return describe() + " to " + hostAndPort();
   }
 
   private String hostAndPort() {

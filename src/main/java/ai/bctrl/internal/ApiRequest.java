@@ -1,15 +1,19 @@
 package ai.bctrl.internal;
 
 import ai.bctrl.RequestOptions;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import okhttp3.HttpUrl;
+import okhttp3.Request;
 
 /**
- * What a resource client asks for, before it becomes an HTTP request: a GET of path segments under
- * the base URL with query parameters, the page cursor, and the call's options. Immutable; the
- * cursor is kept apart from the other parameters so that a walk can ask for the next page of the
- * same request, and so that a failure can say which page it was fetching.
+ * What a resource client asks for, and the one place it becomes an HTTP request: a GET of path
+ * segments under the base URL with query parameters, the page cursor, and the call's options.
+ * Immutable; the cursor is kept apart from the other parameters so that a walk can ask for the next
+ * page of the same request, and so that a failure can say which page it was fetching.
  */
 public final class ApiRequest {
   final List<String> pathSegments;
@@ -69,22 +73,70 @@ public final class ApiRequest {
     return new ApiRequest(pathSegments, queryNamesAndValues, cursor, options);
   }
 
-  /** Names the request in messages: method and path, without the query or any secret. */
-  String describe() {
-    return "GET " + path();
+  /** The URL under {@code baseUrl}: its path, then the segments, the query and the cursor. */
+  HttpUrl url(HttpUrl baseUrl) {
+    HttpUrl.Builder url = baseUrl.newBuilder();
+    for (String segment : pathSegments) {
+      url.addEncodedPathSegment(percentEncode(segment));
+    }
+    for (int i = 0; i < queryNamesAndValues.size(); i += 2) {
+      url.addQueryParameter(queryNamesAndValues.get(i), queryNamesAndValues.get(i + 1));
+    }
+    if (cursor != null) {
+      url.addQueryParameter("cursor", cursor);
+    }
+    return url.build();
   }
 
-  /** The path below the base URL, as the caller gave its segments, without the query. */
-  String path() {
-    StringBuilder path = new StringBuilder();
-    for (String segment : pathSegments) {
-      path.append('/').append(segment);
+  /**
+   * The HTTP request of attempt number {@code attempt}, tagged with it, sent with {@code apiKey}.
+   */
+  Request httpRequest(HttpUrl url, int attempt, String apiKey, Attempt tag) {
+    Request.Builder request =
+        new Request.Builder()
+            .url(url)
+            .header("Authorization", "Bearer " + apiKey)
+            .header("Accept", "application/json")
+            // Asked for here, not by OkHttp, so that the SDK decompresses (see ResponseBodies).
+            .header("Accept-Encoding", "gzip")
+            .header("User-Agent", Versions.USER_AGENT)
+            .tag(Attempt.class, tag);
+    for (Map.Entry<String, String> header : options.headers().entrySet()) {
+      request.header(header.getKey(), header.getValue());
     }
-    return path.toString();
+    if (attempt > 1) {
+      request.header("X-Bctrl-Retry-Count", Integer.toString(attempt - 1));
+    }
+    return request.build();
   }
 
   /** The cursor this request fetches, or null for the first page. */
   public String cursor() {
     return cursor;
+  }
+
+  /**
+   * Every byte but RFC 3986's unreserved characters is percent-encoded, so that an id is always one
+   * path segment: not {@code /}, and not {@code ;} or {@code =}, which servlet containers read as
+   * path parameters.
+   */
+  static String percentEncode(String segment) {
+    StringBuilder out = new StringBuilder();
+    for (byte b : segment.getBytes(StandardCharsets.UTF_8)) {
+      int c = b & 0xff;
+      if ((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || c == '-'
+          || c == '.'
+          || c == '_'
+          || c == '~') {
+        out.append((char) c);
+      } else {
+        out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)));
+        out.append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+      }
+    }
+    return out.toString();
   }
 }

@@ -114,7 +114,6 @@ final class Attempt {
   Attempt(
       OkHttpClient client,
       Scheduler scheduler,
-      RequestFactory requests,
       ApiCall<?> of,
       int number,
       long timeoutNanos,
@@ -124,7 +123,7 @@ final class Attempt {
     this.boundByDeadline = boundByDeadline;
     this.scheduler = scheduler;
     this.connectTimeoutNanos = connectTimeoutNanos;
-    this.request = requests.newRequest(of.url, of.api, number, of.apiKey, this);
+    this.request = of.api.httpRequest(of.url, number, of.apiKey, this);
     this.call = client.newCall(request);
     call.timeout().timeout(timeoutNanos, TimeUnit.NANOSECONDS);
   }
@@ -229,11 +228,9 @@ final class Attempt {
     if (connectTimedOut) {
       return Result.failed(Failure.CONNECT_TIMEOUT, e);
     }
-    for (Throwable suppressed : e.getSuppressed()) {
-      if (!(suppressed instanceof IOException)) {
-        // OkHttp's dispatcher reports a throwing interceptor as "canceled due to" it.
-        return Result.failed(Failure.CALLER_CODE, suppressed);
-      }
+    Throwable thrown = thrownByCallerCode(e);
+    if (thrown != null) {
+      return Result.failed(Failure.CALLER_CODE, thrown);
     }
     if (e instanceof InterruptedIOException) {
       return Result.failed(Failure.TIMEOUT, e);
@@ -242,6 +239,22 @@ final class Attempt {
       return Result.failed(Failure.REDIRECT_LOOP, e);
     }
     return Result.failed(Failure.CONNECTION, e);
+  }
+
+  /**
+   * What an interceptor threw, from the exception OkHttp's dispatcher reports it with ("canceled
+   * due to" it: the cause on OkHttp 5, suppressed on 4); null for any other failure.
+   */
+  private static Throwable thrownByCallerCode(IOException e) {
+    if (e.getClass() != IOException.class
+        || !String.valueOf(e.getMessage()).startsWith("canceled due to ")) {
+      return null;
+    }
+    if (e.getCause() != null) {
+      return e.getCause();
+    }
+    Throwable[] suppressed = e.getSuppressed();
+    return suppressed.length > 0 ? suppressed[0] : null;
   }
 
   /** The connection is ready (connected, TLS done): the connect watch has nothing more to do. */

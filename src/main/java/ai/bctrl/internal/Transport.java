@@ -1,10 +1,15 @@
 package ai.bctrl.internal;
 
 import ai.bctrl.errors.BctrlException;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
+import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 
 /**
@@ -13,7 +18,6 @@ import okhttp3.OkHttpClient;
  * the timer thread, and the OkHttp client when the SDK made it.
  */
 public final class Transport {
-  final RequestFactory requests;
   final Scheduler scheduler = new Scheduler();
   private final ClientConfig config;
   private final Set<ApiCall<?>> live = ConcurrentHashMap.newKeySet();
@@ -21,15 +25,49 @@ public final class Transport {
 
   public Transport(ClientConfig config) {
     this.config = config;
-    this.requests = new RequestFactory(config.baseUrl);
   }
 
   /**
    * The OkHttp client the SDK sends with, derived from {@code base} (the caller's) or made new with
-   * daemon dispatcher threads and {@code maxConcurrentRequests} for every host.
+   * daemon dispatcher threads and {@code maxConcurrentRequests} for every host. OkHttp connects,
+   * pools and recovers connections: a request on a pooled connection that the server closed while
+   * idle (or closes as the request is written) is sent again on a fresh one before any response, as
+   * OkHttp does for every GET, unseen by the SDK. Everything else is an attempt, counted and
+   * retried by the SDK's policy.
    */
   public static OkHttpClient httpClient(OkHttpClient base, int maxConcurrentRequests) {
-    return OkHttpSetup.httpClient(base, maxConcurrentRequests);
+    OkHttpClient.Builder builder;
+    if (base == null) {
+      Dispatcher dispatcher =
+          new Dispatcher(
+              new ThreadPoolExecutor(
+                  0,
+                  Integer.MAX_VALUE,
+                  60,
+                  TimeUnit.SECONDS,
+                  new SynchronousQueue<Runnable>(),
+                  runnable -> {
+                    Thread thread = new Thread(runnable, "bctrl-http");
+                    // A program that forgets close() still exits.
+                    thread.setDaemon(true);
+                    return thread;
+                  }));
+      dispatcher.setMaxRequests(maxConcurrentRequests);
+      dispatcher.setMaxRequestsPerHost(maxConcurrentRequests);
+      builder = new OkHttpClient.Builder().dispatcher(dispatcher);
+    } else {
+      builder = base.newBuilder();
+    }
+    // Each attempt gets its own timeout (its share of the deadline) and connect bound; OkHttp's
+    // per-phase timeouts are lifted so that a caller's client cannot cut an attempt shorter.
+    return builder
+        .retryOnConnectionFailure(true)
+        .callTimeout(Duration.ZERO)
+        .connectTimeout(Duration.ZERO)
+        .readTimeout(Duration.ZERO)
+        .writeTimeout(Duration.ZERO)
+        .addNetworkInterceptor(Attempt::onNetwork)
+        .build();
   }
 
   /** Sends {@code api}, retrying per policy, and decodes the 2xx body; blocks the caller. */
