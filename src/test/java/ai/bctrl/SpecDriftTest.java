@@ -2,33 +2,41 @@ package ai.bctrl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.bctrl.models.ErrorResponse;
 import ai.bctrl.models.InvocationAction;
-import ai.bctrl.models.InvocationError;
 import ai.bctrl.models.InvocationStatus;
-import ai.bctrl.models.InvocationSummary;
 import ai.bctrl.models.ReasonClass;
 import ai.bctrl.pagination.CursorPage;
 import ai.bctrl.runs.ListInvocationsParams;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.File;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Fails when {@code openapi/openapi.yaml} names a property, enum value or query parameter that the
- * models have no counterpart for, so that a spec update cannot silently outrun the SDK.
+ * Fails when {@code openapi/openapi.yaml} and the models disagree: a property's name, type,
+ * required-ness or nullability, an enum value or a query parameter. The models are generated from
+ * the spec ({@code openapi/generate}), so this catches a spec edit nobody regenerated from, in the
+ * SDK's own test run.
  */
 class SpecDriftTest {
   private static JsonNode spec;
@@ -72,19 +80,137 @@ class SpecDriftTest {
         .collect(Collectors.toCollection(TreeSet::new));
   }
 
-  @Test
-  void everyInvocationSummaryPropertyHasAnAccessor() {
-    assertThat(accessors(InvocationSummary.class)).containsAll(properties("InvocationSummary"));
+  /** The curated types: what openapi/curation/overlay.yaml gives a property as its format. */
+  private static Map<String, String> curatedFormats() throws Exception {
+    Map<String, String> formats = new HashMap<>();
+    JsonNode overlay =
+        new ObjectMapper(new YAMLFactory()).readTree(new File("openapi/curation/overlay.yaml"));
+    for (JsonNode action : overlay.path("actions")) {
+      String format = action.path("update").path("format").asText(null);
+      if (format != null) {
+        formats.put(action.path("target").asText(), format);
+      }
+    }
+    return formats;
   }
 
-  @Test
-  void everyInvocationErrorPropertyHasAnAccessor() {
-    assertThat(accessors(InvocationError.class)).containsAll(properties("InvocationSummaryError"));
+  /**
+   * What the spec says of one property, in the model's terms: the Java type its accessor must
+   * return, and whether that is wrapped in Optional (absent or null allowed).
+   */
+  private static String expectedAccessor(String schemaName, String property) throws Exception {
+    JsonNode schema = schema(schemaName);
+    JsonNode node = schema.path("properties").path(property);
+    boolean required = false;
+    for (JsonNode name : schema.path("required")) {
+      required |= name.asText().equals(property);
+    }
+    boolean nullable = false;
+    if (node.has("oneOf")) {
+      JsonNode nonNull = null;
+      for (JsonNode option : node.get("oneOf")) {
+        if (option.path("type").asText().equals("null")) {
+          nullable = true;
+        } else {
+          nonNull = option;
+        }
+      }
+      node = nonNull;
+    }
+    String type = node.path("type").asText();
+    if (node.path("type").isArray()) {
+      for (JsonNode t : node.get("type")) {
+        if (t.asText().equals("null")) {
+          nullable = true;
+        } else {
+          type = t.asText();
+        }
+      }
+    }
+    String format =
+        curatedFormats()
+            .getOrDefault(
+                "$.components.schemas." + schemaName + ".properties." + property,
+                node.path("format").asText());
+    String java;
+    if (node.has("$ref")) {
+      String ref = node.get("$ref").asText();
+      JsonNode target = schema(ref.substring(ref.lastIndexOf('/') + 1));
+      java = target.has("enum") ? "enum" : "object";
+    } else if (type.equals("string")) {
+      java = format.equals("date-time") ? "java.time.OffsetDateTime" : "java.lang.String";
+    } else if (type.equals("integer")) {
+      java = "java.lang.Long";
+    } else if (type.equals("boolean")) {
+      java = "java.lang.Boolean";
+    } else if (type.equals("array")) {
+      return "java.util.List";
+    } else if (type.equals("object")) {
+      return "java.util.Map";
+    } else {
+      throw new AssertionError(schemaName + "." + property + ": no rule for type " + type);
+    }
+    return (required && !nullable ? "" : "Optional ") + java;
   }
 
-  @Test
-  void everyErrorResponsePropertyHasAnAccessor() {
-    assertThat(accessors(ErrorResponse.class)).containsAll(properties("ErrorResponse"));
+  /** The model's side: its accessor's type in the same terms (enums by their *Value accessor). */
+  private static String actualAccessor(Class<?> model, String property) throws Exception {
+    Method accessor = model.getMethod(property);
+    Class<?> raw = accessor.getReturnType();
+    if (raw.isEnum()) {
+      Type value = model.getMethod(property + "Value").getGenericReturnType();
+      return (value.equals(String.class) ? "" : "Optional ") + "enum";
+    }
+    if (raw == List.class || raw == Map.class) {
+      return raw.getName();
+    }
+    Type type = accessor.getGenericReturnType();
+    String prefix = "";
+    if (raw == Optional.class) {
+      prefix = "Optional ";
+      type = ((ParameterizedType) type).getActualTypeArguments()[0];
+      raw = (Class<?>) type;
+    }
+    String java = raw.getName().startsWith("ai.bctrl.models.") ? "object" : raw.getName();
+    return prefix + java;
+  }
+
+  /** The wire names the model's builder binds. */
+  private static Set<String> boundNames(Class<?> model) throws Exception {
+    Class<?> builder = Class.forName(model.getName() + "$Builder");
+    Set<String> names = new TreeSet<>();
+    for (Method m : builder.getDeclaredMethods()) {
+      JsonProperty property = m.getAnnotation(JsonProperty.class);
+      if (property != null) {
+        names.add(property.value());
+      }
+    }
+    return names;
+  }
+
+  @ParameterizedTest(name = "{0} is {1}")
+  @CsvSource({
+    "InvocationSummary, ai.bctrl.models.InvocationSummary",
+    "InvocationSummaryError, ai.bctrl.models.InvocationError",
+    "ErrorResponse, ai.bctrl.models.ErrorResponse",
+  })
+  void everyPropertyHasTheSpecsNameTypeRequirednessAndNullability(
+      String schemaName, String modelName) throws Exception {
+    Class<?> model = Class.forName(modelName);
+    assertThat(boundNames(model))
+        .as("wire names %s binds", modelName)
+        .isEqualTo(properties(schemaName));
+    Map<String, String> expected = new TreeMap<>();
+    Map<String, String> actual = new TreeMap<>();
+    for (String property : properties(schemaName)) {
+      expected.put(property, expectedAccessor(schemaName, property));
+      actual.put(property, actualAccessor(model, property));
+    }
+    assertThat(actual)
+        .as(
+            "%s against the spec's %s: run openapi/generate after a spec change",
+            modelName, schemaName)
+        .isEqualTo(expected);
   }
 
   @Test

@@ -48,6 +48,8 @@ final class Shapes {
       return "a string";
     } else if (type == Long.class || type == Integer.class) {
       return "an integer";
+    } else if (type == Boolean.class) {
+      return "a boolean";
     } else if (Temporal.class.isAssignableFrom(type)) {
       return "an ISO-8601 date-time with offset";
     } else if (Collection.class.isAssignableFrom(type) || type.isArray()) {

@@ -39,6 +39,7 @@ final class StrictValues {
     SimpleModule module = new SimpleModule("bctrl-strict-values");
     module.addDeserializer(String.class, new Text());
     module.addDeserializer(Long.class, new WholeNumber());
+    module.addDeserializer(Boolean.class, new Truth());
     module.addDeserializer(OffsetDateTime.class, new Timestamp());
     module.addDeserializer(Object.class, new AnyValue());
     return module;
@@ -101,6 +102,24 @@ final class StrictValues {
             parser, "expected an integer, got " + parser.getText() + " (out of range)");
       }
       return parser.getLongValue();
+    }
+  }
+
+  /** true or false; not "true", not 1 (databind coerces both by default). */
+  private static final class Truth extends StdDeserializer<Boolean> {
+    private static final long serialVersionUID = 1L;
+
+    Truth() {
+      super(Boolean.class);
+    }
+
+    @Override
+    public Boolean deserialize(JsonParser parser, DeserializationContext context)
+        throws IOException {
+      if (parser.hasToken(JsonToken.VALUE_TRUE) || parser.hasToken(JsonToken.VALUE_FALSE)) {
+        return parser.getBooleanValue();
+      }
+      throw expected(parser, "a boolean");
     }
   }
 

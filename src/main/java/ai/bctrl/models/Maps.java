@@ -7,36 +7,53 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The models' JSON objects of no fixed shape ({@code details}, unknown fields): copied from callers
- * so that a model never shares a mutable map, and unmodifiable at every depth.
+ * Hand-owned helper of the generated models: the lists and maps a caller or the decoder hands a
+ * builder are copied, so that a model never shares a mutable collection, and are unmodifiable at
+ * every depth.
  */
 final class Maps {
   private Maps() {}
 
-  /** An unmodifiable deep copy of {@code map} in its own order; null gives the empty map. */
-  static Map<String, Object> copyOf(Map<String, ?> map) {
-    if (map == null || map.isEmpty()) {
+  /** An unmodifiable deep copy of {@code map} in its own order; null stays null. */
+  @SuppressWarnings("unchecked")
+  static <V> Map<String, V> copyOf(Map<String, ? extends V> map) {
+    if (map == null) {
+      return null;
+    }
+    if (map.isEmpty()) {
       return Collections.emptyMap();
     }
-    Map<String, Object> copy = new LinkedHashMap<>();
-    for (Map.Entry<String, ?> entry : map.entrySet()) {
-      copy.put(entry.getKey(), copyValue(entry.getValue()));
+    Map<String, V> copy = new LinkedHashMap<>();
+    for (Map.Entry<String, ? extends V> entry : map.entrySet()) {
+      copy.put(entry.getKey(), (V) copyValue(entry.getValue()));
     }
     return Collections.unmodifiableMap(copy);
   }
 
-  /** An unmodifiable deep copy of a JSON value; scalars are immutable already. */
+  /** An unmodifiable deep copy of {@code list} in its own order; null stays null. */
+  @SuppressWarnings("unchecked")
+  static <E> List<E> copyOf(List<? extends E> list) {
+    if (list == null) {
+      return null;
+    }
+    if (list.isEmpty()) {
+      return Collections.emptyList();
+    }
+    List<E> copy = new ArrayList<>(list.size());
+    for (E element : list) {
+      copy.add((E) copyValue(element));
+    }
+    return Collections.unmodifiableList(copy);
+  }
+
+  /** An unmodifiable deep copy of a JSON value; scalars and models are immutable already. */
   @SuppressWarnings("unchecked")
   static Object copyValue(Object value) {
     if (value instanceof Map) {
       return copyOf((Map<String, ?>) value);
     }
     if (value instanceof List) {
-      List<Object> copy = new ArrayList<>();
-      for (Object element : (List<?>) value) {
-        copy.add(copyValue(element));
-      }
-      return Collections.unmodifiableList(copy);
+      return copyOf((List<?>) value);
     }
     return value;
   }

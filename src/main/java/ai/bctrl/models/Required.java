@@ -1,6 +1,9 @@
 package ai.bctrl.models;
 
-/** The models' builders refuse to build without a field the spec requires. */
+/**
+ * Hand-owned helper of the generated models: their builders refuse to build without a field the
+ * spec requires.
+ */
 final class Required {
   private Required() {}
 
@@ -10,6 +13,13 @@ final class Required {
    */
   static void check(Object value, String field) {
     if (value == null) {
+      throw new IllegalStateException(field + " == null");
+    }
+  }
+
+  /** As {@link #check}, for a required field that may be null but not absent. */
+  static void present(boolean present, String field) {
+    if (!present) {
       throw new IllegalStateException(field + " == null");
     }
   }

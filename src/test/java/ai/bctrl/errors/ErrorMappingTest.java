@@ -128,4 +128,19 @@ class ErrorMappingTest extends MockServerTest {
     assertThat(api.errorResponse().get().reasonClassValue()).contains("cosmic_ray");
     assertThat(api.requestId()).isEmpty();
   }
+
+  @Test
+  void fieldsOfTheErrorBodyThisVersionDoesNotKnowAreKept() {
+    BctrlException failure =
+        failureOf(
+            json(
+                404,
+                "{\"code\":\"run.not_found\",\"error\":\"no run\","
+                    + "\"retryable\":false,\"docs\":{\"url\":\"https://x\"}}"));
+
+    ai.bctrl.models.ErrorResponse body = ((BctrlApiException) failure).errorResponse().get();
+    assertThat(body.additionalProperties()).containsOnlyKeys("retryable", "docs");
+    assertThat(body.additionalProperties().get("retryable")).isEqualTo(false);
+    assertThat(body.toBuilder().build()).isEqualTo(body).hasSameHashCodeAs(body);
+  }
 }
