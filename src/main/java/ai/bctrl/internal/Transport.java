@@ -243,13 +243,7 @@ public final class Transport {
   }
 
   static String redact(String text, String key, String otherKey) {
-    if (text == null) {
-      return null;
-    }
-    String redacted = key == null || key.isEmpty() ? text : text.replace(key, "[redacted]");
-    return otherKey == null || otherKey.isEmpty()
-        ? redacted
-        : redacted.replace(otherKey, "[redacted]");
+    return Redaction.redact(text, key, otherKey);
   }
 
   /** Set by the network interceptor when an attempt found its pooled connection closed. */
