@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Walks the local gateway's demo run on the module path, sync and async, decodes an API error, and
- * checks that the SDK and the test kit are explicit modules that keep {@code ai.bctrl.internal}
- * to themselves. Exits non-zero on any failure.
+ * checks that the SDK and the test kit are explicit modules that keep {@code ai.bctrl.internal} to
+ * themselves. Exits non-zero on any failure.
  */
 public final class Main {
   private Main() {}
