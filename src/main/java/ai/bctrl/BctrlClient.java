@@ -141,7 +141,7 @@ public final class BctrlClient implements AutoCloseable {
      * Sets the API's base URL, e.g. {@code http://localhost:8787} for the local gateway. Unset:
      * {@code BCTRL_BASE_URL}, else {@value #DEFAULT_BASE_URL}.
      *
-     * @throws IllegalArgumentException if it is not an http(s) URL
+     * @throws IllegalArgumentException if it is null or not an http(s) URL
      */
     public Builder baseUrl(String baseUrl) {
       parseBaseUrl(baseUrl);
@@ -314,7 +314,10 @@ public final class BctrlClient implements AutoCloseable {
     }
 
     private static HttpUrl parseBaseUrl(String url) {
-      HttpUrl parsed = url == null ? null : HttpUrl.parse(url.trim());
+      if (url == null) {
+        throw new IllegalArgumentException("baseUrl == null");
+      }
+      HttpUrl parsed = HttpUrl.parse(url.trim());
       if (parsed == null) {
         // Not echoed whole: a URL can carry a password.
         throw new IllegalArgumentException("baseUrl is not an http or https URL");

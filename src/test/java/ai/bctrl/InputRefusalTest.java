@@ -61,6 +61,34 @@ class InputRefusalTest extends MockServerTest {
   }
 
   @Test
+  void aNullBaseUrlSaysItIsNull() {
+    assertThatThrownBy(() -> BctrlClient.builder().baseUrl(null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("baseUrl == null");
+    assertThatThrownBy(() -> BctrlClient.builder().baseUrl("ftp://example.com"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("baseUrl is not an http or https URL");
+  }
+
+  @Test
+  void aNullActionOrExecutorForAnAsyncWalkThrowsAtOnceAndFetchesNothing() {
+    server.enqueue(page(0, 1, "c1"));
+    ai.bctrl.pagination.CursorPage<ai.bctrl.models.InvocationSummary> first =
+        client.runs().listInvocations("r");
+
+    assertThatThrownBy(() -> first.forEachAsync(null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("action == null");
+    assertThatThrownBy(() -> first.forEachAsync(null, Runnable::run))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("action == null");
+    assertThatThrownBy(() -> first.forEachAsync(invocation -> {}, null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("executor == null");
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
   void loopbackIsLocalhostAnd127AndColonColon1NothingBySuffix() {
     assertThatThrownBy(
             () ->

@@ -8,7 +8,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.function.UnaryOperator;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 
@@ -142,17 +141,7 @@ public final class Transport {
     return redact(text, callKey, config.apiKey);
   }
 
-  UnaryOperator<String> redactor(String callKey) {
-    return text -> redact(text, callKey);
-  }
-
   static String redact(String text, String key, String otherKey) {
-    if (text == null) {
-      return null;
-    }
-    String redacted = key == null || key.isEmpty() ? text : text.replace(key, "[redacted]");
-    return otherKey == null || otherKey.isEmpty()
-        ? redacted
-        : redacted.replace(otherKey, "[redacted]");
+    return Redaction.redact(text, key, otherKey);
   }
 }

@@ -206,15 +206,27 @@ public final class CursorPage<T> implements Iterable<T> {
    * the thread that completed the fetch (an OkHttp dispatcher thread), so it should be quick; use
    * {@link #forEachAsync(Consumer, Executor)} for slow work. Cancelling the returned future cancels
    * the fetch in flight and stops the walk.
+   *
+   * @throws IllegalArgumentException if {@code action} is null (at once, not through the future)
    */
   public CompletableFuture<Void> forEachAsync(Consumer<? super T> action) {
-    return new AsyncWalk<>(this, action, null).start();
+    return new AsyncWalk<>(this, notNull(action, "action"), null).start();
   }
 
-  /** As {@link #forEachAsync(Consumer)}, running {@code action} on {@code executor}. */
+  /**
+   * As {@link #forEachAsync(Consumer)}, running {@code action} on {@code executor}.
+   *
+   * @throws IllegalArgumentException if {@code action} or {@code executor} is null
+   */
   public CompletableFuture<Void> forEachAsync(Consumer<? super T> action, Executor executor) {
-    return new AsyncWalk<>(this, action, Objects.requireNonNull(executor, "executor == null"))
-        .start();
+    return new AsyncWalk<>(this, notNull(action, "action"), notNull(executor, "executor")).start();
+  }
+
+  private static <V> V notNull(V value, String name) {
+    if (value == null) {
+      throw new IllegalArgumentException(name + " == null");
+    }
+    return value;
   }
 
   @Override

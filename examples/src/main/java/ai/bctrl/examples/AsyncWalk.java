@@ -18,6 +18,7 @@ public final class AsyncWalk {
 
   static CompletableFuture<Long> countFailed(BctrlClient client, String runId) {
     // README: async
+    // Given: BctrlClient client, String runId.
     AtomicLong failed = new AtomicLong();
     CompletableFuture<Long> done =
         client
@@ -38,6 +39,7 @@ public final class AsyncWalk {
 
   static void cancelled(BctrlClient client, String runId) {
     // README: async cancel
+    // Given: BctrlClient client, String runId.
     CursorPage<InvocationSummary> first = client.runs().listInvocations(runId);
     CompletableFuture<Void> walk = first.forEachAsync(invocation -> {});
     // Cancel the walk's own future: cancelling one derived from it (thenApply, thenCompose)

@@ -24,6 +24,7 @@ public final class Configuration {
 
   static BctrlClient configured(OkHttpClient myOkHttp) {
     // README: configuration
+    // Given: OkHttpClient myOkHttp.
     BctrlClient client =
         BctrlClient.builder()
             .apiKey("bk_live_...") // else env BCTRL_API_KEY
@@ -39,6 +40,7 @@ public final class Configuration {
 
   static CursorPage<InvocationSummary> perCall(BctrlClient client, String runId) {
     // README: request options
+    // Given: BctrlClient client, String runId.
     CursorPage<InvocationSummary> page =
         client
             .runs()

@@ -27,6 +27,7 @@ public final class ErrorHandling {
 
   static String describe(BctrlClient client, String runId) {
     // README: errors
+    // Given: BctrlClient client, String runId; in a method that returns a String.
     try {
       for (InvocationSummary invocation : client.runs().listInvocations(runId)) {
         System.out.println(invocation.id());

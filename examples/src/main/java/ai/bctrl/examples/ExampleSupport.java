@@ -1,9 +1,13 @@
 package ai.bctrl.examples;
 
 import ai.bctrl.BctrlClient;
+import ai.bctrl.errors.BctrlException;
 import ai.bctrl.testing.DemoDataset;
 import ai.bctrl.testing.LocalGateway;
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.Arrays;
 
 /**
  * Where the examples get their client: the real API when {@code BCTRL_API_KEY} is set (run id from
@@ -50,6 +54,47 @@ final class ExampleSupport implements AutoCloseable {
         BctrlClient.builder().baseUrl(gateway.baseUrl()).apiKey(gateway.apiKey()).build();
     return new ExampleSupport(
         client, DemoDataset.DEMO_RUN_ID, gateway.baseUrl(), gateway.apiKey(), gateway);
+  }
+
+  /**
+   * Runs an example as a program, as {@code ./examples/run} does: {@code ExampleSupport RunReport
+   * [args...]}. A failure prints one line, the SDK's own message, and exits with status 1: no stack
+   * trace, and no build tool's error report around it.
+   */
+  public static void main(String[] args) throws Exception {
+    if (args.length == 0) {
+      System.err.println("usage: ExampleSupport <Example> [args...]");
+      System.exit(2);
+    }
+    String name = args[0];
+    Method main;
+    try {
+      main =
+          Class.forName(name.contains(".") ? name : "ai.bctrl.examples." + name)
+              .getMethod("main", String[].class);
+    } catch (ClassNotFoundException | NoSuchMethodException e) {
+      System.err.println("no example named " + name);
+      System.exit(2);
+      return;
+    }
+    try {
+      main.invoke(null, (Object) Arrays.copyOfRange(args, 1, args.length));
+    } catch (InvocationTargetException e) {
+      System.err.println(simpleName(name) + " failed: " + describe(e.getCause()));
+      System.exit(1);
+    }
+  }
+
+  /** The SDK's message is written for people; anything else also needs its type to make sense. */
+  static String describe(Throwable failure) {
+    if (failure instanceof BctrlException) {
+      return failure.getMessage();
+    }
+    return failure.toString();
+  }
+
+  private static String simpleName(String name) {
+    return name.substring(name.lastIndexOf('.') + 1);
   }
 
   /** The first argument that is not an option, or null. */

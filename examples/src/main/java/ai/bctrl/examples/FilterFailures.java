@@ -18,6 +18,7 @@ public final class FilterFailures {
 
   static void printFailures(BctrlClient client, String runId) {
     // README: filters
+    // Given: BctrlClient client, String runId.
     ListInvocationsParams failures =
         ListInvocationsParams.builder()
             .status(InvocationStatus.FAILED, InvocationStatus.TIMED_OUT)

@@ -49,20 +49,21 @@ public final class ListenerMetrics {
 
   public static void main(String[] args) throws Exception {
     try (ExampleSupport example = ExampleSupport.connect(ExampleSupport.runIdArgument(args))) {
-      Metrics metrics = new Metrics();
-      // README: listener client
-      try (BctrlClient client =
-          BctrlClient.builder()
-              .baseUrl(example.baseUrl)
-              .apiKey(example.apiKey)
-              .requestListener(metrics)
-              .build()) {
-        long count = client.runs().listInvocations(example.runId).stream().count();
-        System.out.println(count + " invocations");
-      }
-      // README: end
-      System.out.println(report(metrics));
+      System.out.println(report(walk(example.baseUrl, example.apiKey, example.runId)));
     }
+  }
+
+  static Metrics walk(String baseUrl, String apiKey, String runId) {
+    // README: listener client
+    // Given: String baseUrl, String apiKey, String runId; Metrics, the class above.
+    Metrics metrics = new Metrics();
+    try (BctrlClient client =
+        BctrlClient.builder().baseUrl(baseUrl).apiKey(apiKey).requestListener(metrics).build()) {
+      long count = client.runs().listInvocations(runId).stream().count();
+      System.out.println(count + " invocations, latency p95 " + metrics.percentile(95) + " ms");
+    }
+    // README: end
+    return metrics;
   }
 
   static String report(Metrics metrics) {

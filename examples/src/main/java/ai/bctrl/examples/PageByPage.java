@@ -29,6 +29,7 @@ public final class PageByPage {
   static String firstPages(
       BctrlClient client, String runId, ListInvocationsParams params, int maxPages) {
     // README: pages
+    // Given: BctrlClient client, String runId, ListInvocationsParams params, int maxPages.
     String saved = null;
     int pages = 0;
     for (CursorPage<InvocationSummary> page :
@@ -49,6 +50,8 @@ public final class PageByPage {
       return 0;
     }
     // README: resume
+    // Given: BctrlClient client, String runId, ListInvocationsParams params, String saved;
+    // in a method that returns an int.
     String cursor = saved;
     int seen = 0;
     for (int tries = 0; ; tries++) {
@@ -72,6 +75,7 @@ public final class PageByPage {
 
   static long countPrefetching(BctrlClient client, String runId) {
     // README: prefetch
+    // Given: BctrlClient client, String runId.
     long count = 0;
     // While this loop works through one page, the next one is already being fetched.
     for (InvocationSummary invocation : client.runs().listInvocations(runId).prefetching()) {
@@ -83,6 +87,7 @@ public final class PageByPage {
 
   static List<String> firstIds(BctrlClient client, String runId) {
     // README: stream
+    // Given: BctrlClient client, String runId.
     List<String> ids =
         client.runs().listInvocations(runId).stream()
             .limit(5) // fetches only the first page

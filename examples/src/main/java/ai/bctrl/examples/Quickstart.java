@@ -20,6 +20,7 @@ public final class Quickstart {
 
   static void fromEnvironment(String runId) {
     // README: quickstart
+    // Given: String runId.
     try (BctrlClient client = BctrlClient.fromEnv()) { // reads BCTRL_API_KEY
       for (InvocationSummary invocation : client.runs().listInvocations(runId)) {
         System.out.println(

@@ -13,14 +13,15 @@ public final class ResponseDetails {
 
   public static void main(String[] args) throws Exception {
     try (ExampleSupport example = ExampleSupport.connect(ExampleSupport.runIdArgument(args))) {
-      System.out.println(pageMetadata(example.client, example.runId));
+      printPageMetadata(example.client, example.runId);
       System.out.println(bounded(example.client, example.runId) + " invocations within 30 s");
     }
   }
 
-  static String pageMetadata(BctrlClient client, String runId) {
-    StringBuilder out = new StringBuilder();
+  static void printPageMetadata(BctrlClient client, String runId) {
     // README: response metadata
+    // Given: BctrlClient client, String runId.
+    StringBuilder out = new StringBuilder();
     for (CursorPage<InvocationSummary> page : client.runs().listInvocations(runId).pages()) {
       out.append(page.response().requestId().orElse("-"))
           .append(": ")
@@ -33,12 +34,13 @@ public final class ResponseDetails {
           .append(page.response().header("X-RateLimit-Remaining").orElse("?"))
           .append('\n');
     }
+    System.out.print(out);
     // README: end
-    return out.toString();
   }
 
   static long bounded(BctrlClient client, String runId) {
     // README: total timeout
+    // Given: BctrlClient client, String runId.
     RequestOptions bounded =
         RequestOptions.builder()
             .timeout(Duration.ofSeconds(10)) // each attempt
@@ -53,6 +55,7 @@ public final class ResponseDetails {
 
   static long forTenant(BctrlClient client, String runId, String tenantKey) {
     // README: per-call key
+    // Given: BctrlClient client, String runId, String tenantKey.
     RequestOptions asTenant = RequestOptions.builder().apiKey(tenantKey).build();
     long count =
         client.runs().listInvocations(runId, ListInvocationsParams.none(), asTenant).stream()

@@ -41,8 +41,20 @@ public final class DemoDataset {
 
   /** Returns {@code count} invocations of {@code runId}, oldest first, the same for one seed. */
   public static List<InvocationSummary> generate(String runId, int count, long seed) {
+    return generate(count, seed, null);
+  }
+
+  /**
+   * The invocations of {@link #generate(String, int, long)}, with {@code runIdField} as their
+   * {@code runId}, or else (null) a random run id drawn from the seed.
+   */
+  static List<InvocationSummary> generate(int count, long seed, String runIdField) {
     Random random = new Random(seed);
+    // Drawn even when unused, so that the same seed gives the same invocations either way.
     String runUuid = new UUID(random.nextLong(), random.nextLong()).toString();
+    if (runIdField != null) {
+      runUuid = runIdField;
+    }
     InvocationAction[] actions = {
       InvocationAction.ACT,
       InvocationAction.OBSERVE,

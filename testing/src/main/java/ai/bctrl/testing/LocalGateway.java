@@ -574,6 +574,14 @@ public final class LocalGateway implements AutoCloseable {
       return run(DemoDataset.DEMO_RUN_ID, DemoDataset.demoRun());
     }
 
+    /**
+     * Serves {@link TestValues#seededRun(String, int, long) TestValues.seededRun(runId, count,
+     * seed)} as the run {@code runId}: {@code count} realistic invocations, the same for one seed.
+     */
+    public Builder seededRun(String runId, int count, long seed) {
+      return run(runId, TestValues.seededRun(runId, count, seed));
+    }
+
     /** The bearer key to accept; default {@value LocalGateway#DEFAULT_API_KEY}. */
     public Builder apiKey(String apiKey) {
       if (apiKey == null || apiKey.isEmpty()) {

@@ -1,0 +1,73 @@
+package ai.bctrl.internal;
+
+/**
+ * Removes API keys from text the SDK writes (messages, log lines), without garbling the rest.
+ *
+ * <p>A key is searched for only when it is at least {@link #MIN_KEY_LENGTH} characters long: a
+ * shorter one (a placeholder such as {@code "key"} or {@code "test"} in a test) is no real secret,
+ * and replacing it would corrupt ordinary words ({@code Run test-run was not found}, {@code
+ * UnknownHostException}).
+ *
+ * <p>Where the key appears as a whole token (the characters on either side are not token
+ * characters: letters, digits, {@code -} and {@code _}), the key alone is replaced, so the
+ * punctuation around it survives: {@code "Bearer <key>"}, {@code "key=<key>&"}, {@code
+ * "\"<key>\""}, {@code "<key>."}. {@code .} is deliberately not a token character: a sentence that
+ * ends with the key must still lose it. Where the key is part of a longer token ({@code
+ * <key>-old}), the whole token is replaced: no part of it is worth keeping next to a leaked key,
+ * and replacing only the key would still show that it was a prefix of the token.
+ */
+final class Redaction {
+  static final String REPLACEMENT = "[redacted]";
+
+  /** Shorter keys are never searched for. Real keys are far longer. */
+  static final int MIN_KEY_LENGTH = 8;
+
+  private Redaction() {}
+
+  /** {@code text} with both keys removed; either key may be null. The longer one goes first. */
+  static String redact(String text, String key, String otherKey) {
+    if (text == null) {
+      return null;
+    }
+    if (key != null && otherKey != null && otherKey.length() > key.length()) {
+      return redact(redact(text, otherKey), key);
+    }
+    return redact(redact(text, key), otherKey);
+  }
+
+  /** {@code text} with {@code key} replaced wherever it occurs, as the class describes. */
+  static String redact(String text, String key) {
+    if (text == null || key == null || key.length() < MIN_KEY_LENGTH) {
+      return text;
+    }
+    int found = text.indexOf(key);
+    if (found < 0) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    int copied = 0;
+    while (found >= 0) {
+      int start = found;
+      int end = found + key.length();
+      // Only a key that begins (ends) with a token character can run into a longer token.
+      if (isTokenChar(key.charAt(0))) {
+        while (start > copied && isTokenChar(text.charAt(start - 1))) {
+          start--;
+        }
+      }
+      if (isTokenChar(key.charAt(key.length() - 1))) {
+        while (end < text.length() && isTokenChar(text.charAt(end))) {
+          end++;
+        }
+      }
+      out.append(text, copied, start).append(REPLACEMENT);
+      copied = end;
+      found = text.indexOf(key, end);
+    }
+    return out.append(text, copied, text.length()).toString();
+  }
+
+  static boolean isTokenChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '-' || c == '_';
+  }
+}

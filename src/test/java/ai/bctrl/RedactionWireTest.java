@@ -1,0 +1,164 @@
+package ai.bctrl;
+
+import static ai.bctrl.Fixtures.json;
+import static ai.bctrl.Fixtures.page;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import ai.bctrl.errors.BctrlApiException;
+import ai.bctrl.errors.BctrlConnectionException;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** What the caller sees when a server echoes the key, or words that happen to contain it. */
+class RedactionWireTest {
+  private static final Logger SDK_LOGGER = Logger.getLogger("ai.bctrl");
+  private static final String LONG_KEY = "bk_live_0123456789abcdefghijklmnopqrstuv";
+
+  private final List<LogRecord> records = new ArrayList<>();
+  private final Handler capture =
+      new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+          synchronized (records) {
+            records.add(record);
+          }
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {}
+      };
+  private MockWebServer server;
+
+  @BeforeEach
+  void start() throws Exception {
+    server = new MockWebServer();
+    server.start();
+    SDK_LOGGER.addHandler(capture);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    SDK_LOGGER.removeHandler(capture);
+    server.shutdown();
+  }
+
+  private String logText() {
+    StringBuilder text = new StringBuilder();
+    synchronized (records) {
+      for (LogRecord record : records) {
+        text.append(record.getMessage()).append('\n');
+      }
+    }
+    return text.toString();
+  }
+
+  private static String everythingWritten(Throwable failure) {
+    StringBuilder text = new StringBuilder();
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      text.append(t.getMessage()).append('\n').append(t).append('\n');
+    }
+    return text.toString();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"key", "test", "k"})
+  void aShortKeyLeavesTheServersMessagesUnchanged(String key) {
+    server.enqueue(
+        json(401, "{\"code\":\"auth.missing\",\"error\":\"the API key is missing\"}")
+            .setHeader("X-Request-Id", "req_key_1"));
+    server.enqueue(
+        json(404, "{\"code\":\"run.not_found\",\"error\":\"Run test-run was not found\"}"));
+    server.enqueue(new MockResponse().setResponseCode(502).setBody("<html>bad gateway</html>"));
+    try (BctrlClient client =
+        TestClients.builder(server).apiKey(key).maxRetries(0).logLevel(LogLevel.DEBUG).build()) {
+      Throwable missing = catchThrowable(() -> client.runs().listInvocations("r"));
+      Throwable notFound = catchThrowable(() -> client.runs().listInvocations("test-run"));
+      Throwable html = catchThrowable(() -> client.runs().listInvocations("r"));
+
+      assertThat(missing.getMessage())
+          .isEqualTo("401 auth.missing: the API key is missing (request req_key_1)");
+      assertThat(notFound.getMessage()).isEqualTo("404 run.not_found: Run test-run was not found");
+      assertThat(html.getMessage()).contains("<html>bad gateway</html>");
+    }
+    assertThat(logText()).doesNotContain("[redacted]-").contains("/v1/runs/test-run/invocations");
+  }
+
+  @Test
+  void theKeyKReachesAConnectionFailureUnchanged() throws Exception {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    try (BctrlClient client =
+        new BctrlClient.Builder(name -> null)
+            .apiKey("k")
+            .baseUrl("http://127.0.0.1:" + closedPort)
+            .maxRetries(0)
+            .build()) {
+      Throwable failure = catchThrowable(() -> client.runs().listInvocations("network-check"));
+
+      assertThat(failure).isInstanceOf(BctrlConnectionException.class);
+      assertThat(failure.getMessage()).startsWith("GET /v1/runs/network-check/invocations failed");
+      assertThat(everythingWritten(failure))
+          .doesNotContain("[redacted]")
+          .contains("ConnectException");
+    }
+  }
+
+  @Test
+  void aLongKeyTheServerEchoesAppearsInNoMessageLogOrToString() {
+    String echo = "Invalid API key: Bearer " + LONG_KEY + ".";
+    server.enqueue(
+        json(401, "{\"code\":\"auth.invalid\",\"error\":\"" + echo + "\"}")
+            .setHeader("X-Echo", "Bearer " + LONG_KEY)
+            .setHeader("X-Request-Id", "req-" + LONG_KEY));
+    server.enqueue(
+        new MockResponse()
+            .setResponseCode(403)
+            .setHeader("X-Echo", LONG_KEY + "-rotated")
+            .setBody("<html><p>key=" + LONG_KEY + "&amp;scope=all</p></html>"));
+    server.enqueue(page(0, 1, null).setHeader("X-Echo", LONG_KEY));
+    List<String> written = new ArrayList<>();
+    try (BctrlClient client =
+        TestClients.builder(server)
+            .apiKey(LONG_KEY)
+            .maxRetries(0)
+            .logLevel(LogLevel.DEBUG)
+            .build()) {
+      written.add(client.toString());
+      Throwable json401 = catchThrowable(() -> client.runs().listInvocations("r"));
+      Throwable html403 = catchThrowable(() -> client.runs().listInvocations("r"));
+      written.add(everythingWritten(json401));
+      written.add(everythingWritten(html403));
+      written.add(client.runs().listInvocations("r").toString());
+
+      assertThat(json401.getMessage())
+          .isEqualTo("401 auth.invalid: Invalid API key: Bearer [redacted]. (request [redacted])");
+      assertThat(html403.getMessage()).contains("<html><p>key=[redacted]&amp;scope=all</p></html>");
+      // What the caller asked for stays as sent.
+      assertThat(((BctrlApiException) json401).rawBody()).contains(LONG_KEY);
+    }
+    written.add(logText());
+
+    assertThat(logText())
+        .contains("X-Echo=Bearer [redacted]")
+        .contains("X-Echo=[redacted]")
+        .doesNotContain("rotated");
+    assertThat(String.join("\n", written)).doesNotContain(LONG_KEY);
+  }
+}
