@@ -91,8 +91,11 @@ class RedactionWireTest {
       Throwable html = catchThrowable(() -> client.runs().listInvocations("r"));
 
       assertThat(missing.getMessage())
-          .isEqualTo("401 auth.missing: the API key is missing (request req_key_1)");
-      assertThat(notFound.getMessage()).isEqualTo("404 run.not_found: Run test-run was not found");
+          .isEqualTo(
+              "GET /v1/runs/r/invocations: 401 auth.missing: the API key is missing (request req_key_1)");
+      assertThat(notFound.getMessage())
+          .isEqualTo(
+              "GET /v1/runs/test-run/invocations: 404 run.not_found: Run test-run was not found");
       assertThat(html.getMessage()).contains("<html>bad gateway</html>");
     }
     assertThat(logText()).doesNotContain("[redacted]-").contains("/v1/runs/test-run/invocations");
@@ -113,7 +116,8 @@ class RedactionWireTest {
       Throwable failure = catchThrowable(() -> client.runs().listInvocations("network-check"));
 
       assertThat(failure).isInstanceOf(BctrlConnectionException.class);
-      assertThat(failure.getMessage()).startsWith("GET /v1/runs/network-check/invocations failed");
+      assertThat(failure.getMessage())
+          .startsWith("GET /v1/runs/network-check/invocations to 127.0.0.1:");
       assertThat(everythingWritten(failure))
           .doesNotContain("[redacted]")
           .contains("ConnectException");
@@ -148,10 +152,14 @@ class RedactionWireTest {
       written.add(client.runs().listInvocations("r").toString());
 
       assertThat(json401.getMessage())
-          .isEqualTo("401 auth.invalid: Invalid API key: Bearer [redacted]. (request [redacted])");
+          .isEqualTo(
+              "GET /v1/runs/r/invocations: 401 auth.invalid: Invalid API key: Bearer [redacted]."
+                  + " (request [redacted])");
       assertThat(html403.getMessage()).contains("<html><p>key=[redacted]&amp;scope=all</p></html>");
-      // What the caller asked for stays as sent.
-      assertThat(((BctrlApiException) json401).rawBody()).contains(LONG_KEY);
+      // The body the exception keeps has the key replaced too.
+      assertThat(((BctrlApiException) json401).rawBody())
+          .doesNotContain(LONG_KEY)
+          .contains("Bearer [redacted]");
     }
     written.add(logText());
 
