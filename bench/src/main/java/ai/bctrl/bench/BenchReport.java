@@ -100,6 +100,16 @@ public final class BenchReport {
       rows.add(row("same, prefetching()", fmt(f) + " ms", "", "prefetch/plain " + ratio(f, p)));
     }
 
+    double[] paused = PausedRequests.medians(quick ? 10 : 60);
+    String ms3 = "%.3f ms";
+    rows.add(row("one page after a 150 ms pause: SDK", String.format(ms3, paused[0]), "", ""));
+    rows.add(
+        row(
+            "same, hand-written",
+            String.format(ms3, paused[1]),
+            "",
+            "SDK - hand " + String.format(ms3, paused[0] - paused[1])));
+
     print(rows);
   }
 
