@@ -218,7 +218,7 @@ final class Exchange<T> implements Callback {
     BctrlApiException failure =
         BctrlApiException.of(
             status,
-            Json.errorResponse(rawBody),
+            Json.errorResponse(body.bytes),
             rawBody,
             headers.toMultimap(),
             serverDelay,
