@@ -386,6 +386,20 @@ class StrictDecodingTest extends MockServerTest {
             "response body: not valid text in UTF-32BE: an unpaired surrogate at character 2");
   }
 
+  @Test
+  void anEscapedSurrogateIsJsonNotEncodingAndIsKeptAsSent() {
+    InvocationSummary invocation = onlyItem(withField("\"note\":\"a\\ud800b\""));
+    assertThat(invocation.additionalProperties().get("note")).isEqualTo("a\ud800b");
+  }
+
+  @Test
+  void anErrorBodyWithNullWhereTheSpecHasNoneHasNoErrorResponse() {
+    String body = "{\"code\":\"run.not_found\",\"error\":\"x\",\"hint\":null}";
+    NotFoundException failure = notFound(json(404, body));
+    assertThat(failure.errorResponse()).isEmpty();
+    assertThat(failure.rawBody()).isEqualTo(body);
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource({"UTF-8, efbbbf", "UTF-16BE, feff", "UTF-16LE, fffe", "UTF-16BE, ''", "UTF-16LE, ''"})
   void pagesAndErrorBodiesAreReadInTheSameEncodingsWithOrWithoutAByteOrderMark(
