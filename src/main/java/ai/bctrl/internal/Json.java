@@ -121,13 +121,12 @@ final class Json {
     return pathOf(mapping, null) + ": " + problem;
   }
 
-  /** What the parser could not read: JSON syntax, or bytes that are not text. */
+  /** What the parser could not read: JSON syntax (text was decoded by {@link JsonText} before). */
   private static String unreadable(IOException e) {
     if (e instanceof JsonProcessingException) {
       return "invalid JSON: " + firstLine(((JsonProcessingException) e).getOriginalMessage());
     }
-    // Jackson's readers throw CharConversionException for bytes that are not their encoding.
-    return "not valid text: " + firstLine(e.getMessage());
+    return "could not be read: " + firstLine(e.getMessage());
   }
 
   private static String pathOf(JsonMappingException mapping, String lastField) {
