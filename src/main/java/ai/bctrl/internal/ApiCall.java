@@ -7,6 +7,8 @@ import ai.bctrl.errors.BctrlConnectionException;
 import ai.bctrl.errors.BctrlDecodeException;
 import ai.bctrl.errors.BctrlException;
 import ai.bctrl.errors.BctrlTimeoutException;
+import ai.bctrl.models.ErrorResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -327,13 +329,19 @@ final class ApiCall<T> {
       future.complete(value);
       return null;
     }
-    String rawBody = redact(result.body.text(result.contentType));
+    // Decoded from the bytes, where broken text shows; again from the text if a key was echoed.
+    String received = result.body.text(result.contentType);
+    String rawBody = redact(received);
+    ErrorResponse errorResponse = Json.errorResponse(result.body.bytes);
+    if (errorResponse != null && !rawBody.equals(received)) {
+      errorResponse = Json.errorResponse(rawBody.getBytes(StandardCharsets.UTF_8));
+    }
     Duration serverDelay = RetryPolicy.serverDelay(headers, System.currentTimeMillis());
     BctrlApiException failure =
         BctrlApiException.of(
             describe(),
             status,
-            Json.errorResponse(rawBody),
+            errorResponse,
             rawBody,
             redacted(headers),
             serverDelay,

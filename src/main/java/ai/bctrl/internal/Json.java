@@ -1,22 +1,30 @@
 package ai.bctrl.internal;
 
 import ai.bctrl.models.ErrorResponse;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.MutableConfigOverride;
 import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
+import java.nio.CharBuffer;
+import java.util.Map;
 
 /**
  * The SDK's whole decoding policy: one mapper, configured once, that binds every body (pages and
  * error bodies) to the annotated models, and the one way its failures are put into words.
  *
  * <p>Lenient where the API may grow (unknown fields are kept or skipped), strict where a wrong
- * value would mislead (see {@link StrictValues}; trailing content; required fields).
+ * value would mislead (see {@link StrictValues}; trailing content; required fields; null where the
+ * spec does not allow it). Bytes are decoded by {@link JsonText} and read within {@link
+ * BoundedParser}'s limits, the same on every supported Jackson.
  */
 final class Json {
   private static final ObjectMapper MAPPER =
@@ -28,9 +36,19 @@ final class Json {
           .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .addHandler(new Shapes.WrongShape())
+          // Null only where the spec allows it: of the types the models bind, strings and
+          // objects of no fixed shape are never nullable in the spec (nextCursor says so itself).
+          .withConfigOverride(String.class, Json::nullIsRefused)
+          .withConfigOverride(Map.class, Json::nullIsRefused)
           .build();
 
+  private static final JavaType ERROR_RESPONSE = MAPPER.constructType(ErrorResponse.class);
+
   private Json() {}
+
+  private static void nullIsRefused(MutableConfigOverride override) {
+    override.setSetterInfo(JsonSetter.Value.forValueNulls(Nulls.FAIL));
+  }
 
   static JavaType type(Class<?> generic, Class<?> parameter) {
     return MAPPER.getTypeFactory().constructParametricType(generic, parameter);
@@ -39,24 +57,33 @@ final class Json {
   /**
    * Binds a whole body, detecting its encoding (UTF-8, -16 or -32) as JSON allows.
    *
-   * @throws SchemaMismatch if it is not valid text, not JSON, or not {@code type}'s shape
+   * @throws SchemaMismatch if it is not valid text, not JSON, over the read limits, or not {@code
+   *     type}'s shape
    */
   static <T> T read(byte[] body, JavaType type) throws SchemaMismatch {
-    try {
-      return MAPPER.readValue(body, type);
+    CharBuffer text = JsonText.decode(body);
+    try (JsonParser parser =
+        new BoundedParser(
+            MAPPER.getFactory().createParser(text.array(), text.position(), text.remaining()))) {
+      T value = MAPPER.readValue(parser, type);
+      if (value == null) {
+        // Databind reads a JSON null as null, whatever the type; every body is an object.
+        throw new SchemaMismatch("response body: expected an object, got null", null);
+      }
+      return value;
     } catch (IOException e) {
       throw new SchemaMismatch(problem(e), e);
     }
   }
 
-  /** The API's error body, or null when the body is not that shape (an HTML page, say). */
-  static ErrorResponse errorResponse(String rawBody) {
-    if (rawBody == null || rawBody.trim().isEmpty()) {
-      return null;
-    }
+  /**
+   * The API's error body, read as pages are, or null when the body is not that shape (an HTML page,
+   * say, or broken text).
+   */
+  static ErrorResponse errorResponse(byte[] body) {
     try {
-      return MAPPER.readValue(rawBody, ErrorResponse.class);
-    } catch (IOException notTheApisShape) {
+      return read(body, ERROR_RESPONSE);
+    } catch (SchemaMismatch notTheApisShape) {
       // The caller still gets the body through rawBody().
       return null;
     }
@@ -94,13 +121,12 @@ final class Json {
     return pathOf(mapping, null) + ": " + problem;
   }
 
-  /** What the parser could not read: JSON syntax, or bytes that are not text. */
+  /** What the parser could not read: JSON syntax (text was decoded by {@link JsonText} before). */
   private static String unreadable(IOException e) {
     if (e instanceof JsonProcessingException) {
       return "invalid JSON: " + firstLine(((JsonProcessingException) e).getOriginalMessage());
     }
-    // Jackson's readers throw CharConversionException for bytes that are not their encoding.
-    return "not valid text: " + firstLine(e.getMessage());
+    return "could not be read: " + firstLine(e.getMessage());
   }
 
   private static String pathOf(JsonMappingException mapping, String lastField) {

@@ -23,12 +23,13 @@ final class PageBody<T> {
   private boolean hasNextCursor;
 
   @JsonProperty("data")
-  @JsonSetter(nulls = Nulls.FAIL)
+  @JsonSetter(nulls = Nulls.FAIL, contentNulls = Nulls.FAIL)
   void setData(List<T> data) {
     this.data = data;
   }
 
   @JsonProperty("nextCursor")
+  @JsonSetter(nulls = Nulls.SET) // null marks the last page; other strings may not be null
   void setNextCursor(String nextCursor) {
     this.nextCursor = nextCursor;
     this.hasNextCursor = true;

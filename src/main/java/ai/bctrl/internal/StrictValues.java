@@ -1,5 +1,6 @@
 package ai.bctrl.internal;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -8,11 +9,13 @@ import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,12 +27,9 @@ import java.util.Map;
  * is refused with a message that says what was expected and what came.
  */
 final class StrictValues {
-  /** JSON of no fixed shape deeper than this is refused, before it can exhaust the stack. */
-  static final int MAX_DEPTH = 500;
-
   // One offset each, so that an offset written twice ("ZZ", "+05:30+0530") is refused.
   private static final DateTimeFormatter[] TIMESTAMP_FORMS = {
-    timestampForm("+HH:MM:ss"), // Z, +02:00, +02:00:30
+    timestampForm("+HH:MM"), // Z, +02:00
     timestampForm("+HHmm"), // +0200, +02
   };
 
@@ -58,10 +58,25 @@ final class StrictValues {
     return new Refused(parser, "expected " + expected + ", got " + Shapes.describe(parser));
   }
 
+  /**
+   * ISO-8601 as the README promises: seconds optional, one to nine fraction digits (a bare point is
+   * refused, as ISO_LOCAL_TIME would take it), one offset.
+   */
   private static DateTimeFormatter timestampForm(String offsetPattern) {
     return new DateTimeFormatterBuilder()
         .parseCaseInsensitive()
-        .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+        .append(DateTimeFormatter.ISO_LOCAL_DATE)
+        .appendLiteral('T')
+        .appendValue(ChronoField.HOUR_OF_DAY, 2)
+        .appendLiteral(':')
+        .appendValue(ChronoField.MINUTE_OF_HOUR, 2)
+        .optionalStart()
+        .appendLiteral(':')
+        .appendValue(ChronoField.SECOND_OF_MINUTE, 2)
+        .optionalStart()
+        .appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true)
+        .optionalEnd()
+        .optionalEnd()
         .appendOffset(offsetPattern, "Z")
         .toFormatter()
         // STRICT: February 30th is an error, not March 1st.
@@ -150,7 +165,12 @@ final class StrictValues {
     }
   }
 
-  /** Any JSON value as plain Java values (String, Number, Boolean, List, Map, null), bounded. */
+  /**
+   * Any JSON value as plain Java values (String, Number, Boolean, List, Map, null). Numbers are the
+   * numbers sent: an integer as Integer, Long or BigInteger (the smallest that holds it), any other
+   * number as a BigDecimal with the digits and scale written, never a rounded double. Its depth is
+   * bounded by {@link BoundedParser}, which every body is read through.
+   */
   private static final class AnyValue extends StdDeserializer<Object> {
     private static final long serialVersionUID = 1L;
 
@@ -161,27 +181,19 @@ final class StrictValues {
     @Override
     public Object deserialize(JsonParser parser, DeserializationContext context)
         throws IOException {
-      return read(parser, 0);
-    }
-
-    private static Object read(JsonParser parser, int depth) throws IOException {
       JsonToken token = parser.currentToken();
       switch (token) {
         case START_OBJECT:
         case FIELD_NAME: // Jackson may hand over an object with its first name already read.
+          return readObject(parser, context);
         case START_ARRAY:
-          if (depth >= MAX_DEPTH) {
-            throw new Refused(parser, "nesting deeper than " + MAX_DEPTH + " levels");
-          }
-          return token == JsonToken.START_ARRAY
-              ? readArray(parser, depth + 1)
-              : readObject(parser, depth + 1);
+          return readArray(parser, context);
         case VALUE_STRING:
           return parser.getText();
         case VALUE_NUMBER_INT:
           return parser.getNumberValue();
         case VALUE_NUMBER_FLOAT:
-          return parser.getDoubleValue();
+          return decimal(parser);
         case VALUE_TRUE:
           return Boolean.TRUE;
         case VALUE_FALSE:
@@ -193,21 +205,32 @@ final class StrictValues {
       }
     }
 
-    private static Map<String, Object> readObject(JsonParser parser, int depth) throws IOException {
+    private static BigDecimal decimal(JsonParser parser) throws IOException {
+      try {
+        return parser.getDecimalValue();
+      } catch (JsonParseException | NumberFormatException e) {
+        // An exponent beyond BigDecimal's int scale, e.g. 1e2147483648.
+        throw new Refused(parser, "number out of range: " + parser.getText());
+      }
+    }
+
+    private Map<String, Object> readObject(JsonParser parser, DeserializationContext context)
+        throws IOException {
       Map<String, Object> object = new LinkedHashMap<>();
       String name =
           parser.hasToken(JsonToken.FIELD_NAME) ? parser.currentName() : parser.nextFieldName();
       for (; name != null; name = parser.nextFieldName()) {
         parser.nextToken();
-        object.put(name, read(parser, depth));
+        object.put(name, deserialize(parser, context));
       }
       return object;
     }
 
-    private static List<Object> readArray(JsonParser parser, int depth) throws IOException {
+    private List<Object> readArray(JsonParser parser, DeserializationContext context)
+        throws IOException {
       List<Object> array = new ArrayList<>();
       while (parser.nextToken() != JsonToken.END_ARRAY) {
-        array.add(read(parser, depth));
+        array.add(deserialize(parser, context));
       }
       return array;
     }

@@ -110,7 +110,7 @@ class InvocationDecodingTest extends MockServerTest {
         .containsEntry("priority", 3)
         .containsEntry("tags", Arrays.asList("a", true, null));
     assertThat(invocation.additionalProperties().get("meta"))
-        .isEqualTo(java.util.Collections.singletonMap("x", 1.5));
+        .isEqualTo(java.util.Collections.singletonMap("x", new java.math.BigDecimal("1.5")));
   }
 
   @Test
@@ -149,7 +149,6 @@ class InvocationDecodingTest extends MockServerTest {
     "2024-06-10T17:22:30+02, 2024-06-10T17:22:30+02:00",
     "2024-06-10t15:22:30z, 2024-06-10T15:22:30Z",
     "2024-06-10T15:22:30.123456789Z, 2024-06-10T15:22:30.123456789Z",
-    "2024-06-10T17:22:30+02:00:30, 2024-06-10T17:22:30+02:00:30",
     "2024-06-10T15:22Z, 2024-06-10T15:22:00Z",
   })
   void timestampsAcceptIsoOffsetForms(String wire, String expected) {
@@ -168,6 +167,8 @@ class InvocationDecodingTest extends MockServerTest {
     "2023-02-29T15:22:30Z",
     "2024-06-10T15:22:30",
     "2024-06-10T15:22:30.1234567890Z",
+    "2024-06-10T15:22:30.Z",
+    "2024-06-10T17:22:30+02:00:30",
     "2024-06-10T15:22:30.12a4Z",
     "2024-06-10T25:22:30Z",
     "2024-06-10 15:22:30Z",
