@@ -1,21 +1,17 @@
 package ai.bctrl.internal;
 
 import ai.bctrl.models.ErrorResponse;
-import com.fasterxml.jackson.annotation.JsonSetter;
-import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.MutableConfigOverride;
 import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.nio.CharBuffer;
-import java.util.Map;
 
 /**
  * The SDK's whole decoding policy: one mapper, configured once, that binds every body (pages and
@@ -36,19 +32,11 @@ final class Json {
           .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .addHandler(new Shapes.WrongShape())
-          // Null only where the spec allows it: of the types the models bind, strings and
-          // objects of no fixed shape are never nullable in the spec (nextCursor says so itself).
-          .withConfigOverride(String.class, Json::nullIsRefused)
-          .withConfigOverride(Map.class, Json::nullIsRefused)
           .build();
 
   private static final JavaType ERROR_RESPONSE = MAPPER.constructType(ErrorResponse.class);
 
   private Json() {}
-
-  private static void nullIsRefused(MutableConfigOverride override) {
-    override.setSetterInfo(JsonSetter.Value.forValueNulls(Nulls.FAIL));
-  }
 
   static JavaType type(Class<?> generic, Class<?> parameter) {
     return MAPPER.getTypeFactory().constructParametricType(generic, parameter);

@@ -183,6 +183,7 @@ public final class ErrorResponse {
 
     /** Sets {@code details} (copied at every depth); null means none. */
     @JsonProperty("details")
+    @JsonSetter(nulls = Nulls.FAIL)
     public Builder details(Map<String, ?> details) {
       this.details = Maps.copyOf(details);
       return this;
@@ -196,6 +197,7 @@ public final class ErrorResponse {
     }
 
     @JsonProperty("hint")
+    @JsonSetter(nulls = Nulls.FAIL)
     public Builder hint(String hint) {
       this.hint = hint;
       return this;
@@ -217,12 +219,14 @@ public final class ErrorResponse {
 
     /** Sets {@code reasonClass} as a wire string, known to this SDK version or not. */
     @JsonProperty("reasonClass")
+    @JsonSetter(nulls = Nulls.FAIL)
     public Builder reasonClassValue(String reasonClassValue) {
       this.reasonClassValue = reasonClassValue;
       return this;
     }
 
     @JsonProperty("requestId")
+    @JsonSetter(nulls = Nulls.FAIL)
     public Builder requestId(String requestId) {
       this.requestId = requestId;
       return this;

@@ -131,6 +131,7 @@ public final class InvocationError {
     Builder() {}
 
     @JsonProperty("code")
+    @JsonSetter(nulls = Nulls.FAIL)
     public Builder code(String code) {
       this.code = code;
       return this;
@@ -138,6 +139,7 @@ public final class InvocationError {
 
     /** Sets {@code details} (copied at every depth); null means none. */
     @JsonProperty("details")
+    @JsonSetter(nulls = Nulls.FAIL)
     public Builder details(Map<String, ?> details) {
       this.details = Maps.copyOf(details);
       return this;

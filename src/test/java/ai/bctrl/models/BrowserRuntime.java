@@ -245,7 +245,7 @@ public final class BrowserRuntime {
 
     /** Sets {@code sessions} (copied); null means none. */
     @JsonProperty("sessions")
-    @JsonSetter(contentNulls = Nulls.FAIL)
+    @JsonSetter(nulls = Nulls.FAIL, contentNulls = Nulls.FAIL)
     public Builder sessions(List<? extends RuntimeSession> sessions) {
       this.sessions = Maps.copyOf(sessions);
       return this;
@@ -273,6 +273,7 @@ public final class BrowserRuntime {
 
     /** Sets {@code labels} (copied at every depth); null means none. */
     @JsonProperty("labels")
+    @JsonSetter(nulls = Nulls.FAIL)
     public Builder labels(Map<String, ?> labels) {
       this.labels = Maps.copyOf(labels);
       return this;

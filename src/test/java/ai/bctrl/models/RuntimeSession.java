@@ -116,6 +116,7 @@ public final class RuntimeSession {
     }
 
     @JsonProperty("pages")
+    @JsonSetter(nulls = Nulls.FAIL)
     public Builder pages(Long pages) {
       this.pages = pages;
       return this;
