@@ -32,6 +32,9 @@ import okhttp3.HttpUrl;
  * stops the attempt in flight and any retry at once.
  */
 final class ApiCall<T> {
+  /** No limit: also what a duration too long to count in nanoseconds (~292 years) means. */
+  private static final long NONE = Long.MAX_VALUE;
+
   final CompletableFuture<T> future = new CompletableFuture<>();
   final ApiRequest api;
   final HttpUrl url;
@@ -41,7 +44,7 @@ final class ApiCall<T> {
   private final BodyDecoder<T> decoder;
   private final int maxRetries;
   private final long attemptTimeoutNanos;
-  private final Duration totalTimeout;
+  private final long totalTimeoutNanos;
   private final long startNanos;
   private final long deadlineNanos;
   private volatile Attempt current;
@@ -56,12 +59,12 @@ final class ApiCall<T> {
     this.url = api.url(config.baseUrl);
     this.apiKey = api.options.apiKey().orElse(config.apiKey);
     this.maxRetries = api.options.maxRetries().orElse(config.maxRetries);
-    this.attemptTimeoutNanos = Durations.nanos(api.options.timeout().orElse(config.timeout));
-    this.totalTimeout = api.options.totalTimeout().orElse(config.totalTimeout);
+    this.attemptTimeoutNanos = nanos(api.options.timeout().orElse(config.timeout));
+    this.totalTimeoutNanos = nanos(api.options.totalTimeout().orElse(config.totalTimeout));
     this.startNanos = config.delayer.nanoTime();
-    long total = Durations.nanos(totalTimeout);
-    this.deadlineNanos =
-        total == Durations.NONE ? Durations.NONE : Durations.add(startNanos, total);
+    long deadline = startNanos + totalTimeoutNanos;
+    // A deadline past the end of the clock is none.
+    this.deadlineNanos = totalTimeoutNanos == NONE || deadline < startNanos ? NONE : deadline;
     future.whenComplete(
         (value, failure) -> {
           transport.forget(this);
@@ -99,15 +102,13 @@ final class ApiCall<T> {
     Thread caller = Thread.currentThread();
     try {
       for (int number = 1; !future.isDone(); number++) {
-        if (caller.isInterrupted()) {
-          fail(interrupted(null));
-          break;
-        }
-        Attempt attempt = startAttempt(number);
+        Attempt attempt = caller.isInterrupted() ? null : startAttempt(number);
         if (attempt == null) {
+          fail(interrupted(null)); // Unless the call ended otherwise.
           break;
         }
-        Long delay = settle(attempt, attempt.run());
+        attempt.run();
+        Long delay = settle(attempt);
         if (delay != null && delay > 0) {
           config.delayer.sleep(delay, future);
         }
@@ -135,16 +136,16 @@ final class ApiCall<T> {
     try {
       Attempt attempt = startAttempt(number);
       if (attempt != null) {
-        attempt.enqueue(result -> proceed(attempt, result));
+        attempt.enqueue(() -> proceed(attempt));
       }
     } catch (Throwable unexpected) {
       future.completeExceptionally(unexpected);
     }
   }
 
-  private void proceed(Attempt attempt, Attempt.Result result) {
+  private void proceed(Attempt attempt) {
     try {
-      Long delay = settle(attempt, result);
+      Long delay = settle(attempt);
       if (delay == null) {
         return;
       }
@@ -170,34 +171,27 @@ final class ApiCall<T> {
    * meanwhile, or at its deadline (then failed with a timeout whose cause is the last failure).
    */
   private Attempt startAttempt(int number) {
-    long left = Durations.NONE;
-    if (deadlineNanos != Durations.NONE) {
-      left = deadlineNanos - config.delayer.nanoTime();
-      if (left <= 0) {
-        fail(
-            new BctrlTimeoutException(
-                describe()
-                    + " to "
-                    + hostAndPort()
-                    + " reached its total timeout of "
-                    + Durations.human(totalTimeout)
-                    + attemptsSuffix(number - 1),
-                lastFailure,
-                number - 1,
-                api.cursor));
-        return null;
-      }
+    long left = deadlineNanos == NONE ? NONE : deadlineNanos - config.delayer.nanoTime();
+    if (left <= 0) {
+      String deadline = " to " + hostAndPort() + " reached its total timeout of ";
+      fail(
+          new BctrlTimeoutException(
+              redact(describe() + deadline + human(totalTimeoutNanos) + after(number - 1)),
+              lastFailure,
+              number - 1,
+              api.cursor));
+      return null;
     }
-    boolean byDeadline = left != Durations.NONE && left < attemptTimeoutNanos;
+    boolean byDeadline = left < attemptTimeoutNanos;
     Attempt attempt =
         new Attempt(
             config.okHttpClient,
             transport.scheduler,
             this,
             number,
-            byDeadline ? left : Durations.orZero(attemptTimeoutNanos),
+            byDeadline ? left : attemptTimeoutNanos == NONE ? 0 : attemptTimeoutNanos,
             byDeadline,
-            Durations.nanos(config.connectTimeout));
+            nanos(config.connectTimeout));
     current = attempt;
     if (future.isDone()) {
       attempt.stop(); // Aborted meanwhile: stop() may have missed this attempt.
@@ -211,18 +205,18 @@ final class ApiCall<T> {
    * Completes the call with what {@code attempt} came to, or returns how long to wait before the
    * next attempt; null when the call is over.
    */
-  private Long settle(Attempt attempt, Attempt.Result result) {
+  private Long settle(Attempt attempt) {
+    Throwable cause = attempt.cause;
     if (future.isDone()) {
       return null;
-    }
-    if (result.failure == null) {
-      return onResponse(attempt, result);
-    }
-    Throwable cause = result.cause;
-    if (cause instanceof Exception && result.failure != Attempt.Failure.STOPPED) {
+    } else if (attempt.outcome == Attempt.Outcome.RESPONSE) {
+      return onResponse(attempt);
+    } else if (cause instanceof Exception && attempt.outcome != Attempt.Outcome.STOPPED) {
       listen(l -> l.attemptFailed(info(attempt), (Exception) cause));
     }
-    switch (result.failure) {
+    String where = " to " + hostAndPort();
+    long backoff = RetryPolicy.backoffMillis(attempt.number);
+    switch (attempt.outcome) {
       case STOPPED:
         fail(transport.closedFailure(this)); // Only if nothing ended the call already.
         return null;
@@ -234,105 +228,75 @@ final class ApiCall<T> {
         if (cause instanceof Error) {
           future.completeExceptionally(cause);
         } else {
-          fail(
-              failure(
-                  BctrlException::new, attempt, cause, " failed: an interceptor threw " + cause));
+          fail(failure(BctrlException::new, attempt, " failed: an interceptor threw " + cause));
         }
         return null;
       case REDIRECT_LOOP:
         log(attempt, null, "failed: " + cause, -1);
         String loop = " was redirected too many times: " + cause.getMessage();
-        fail(failure(BctrlConnectionException::new, attempt, cause, loop));
+        fail(failure(BctrlConnectionException::new, attempt, loop));
         return null;
       case CONNECT_TIMEOUT:
-        log(attempt, null, "connect timed out", -1);
         // Not retried: what does not connect in the connect timeout will not in the next one.
-        String connect =
-            ": could not connect to "
-                + hostAndPort()
-                + " within the connect timeout of "
-                + Durations.human(config.connectTimeout)
-                + schemeHint();
-        fail(failure(BctrlTimeoutException::new, attempt, cause, connect));
+        log(attempt, null, "connect timed out", -1);
+        String connect = " within the connect timeout of " + human(nanos(config.connectTimeout));
+        fail(
+            failure(
+                BctrlTimeoutException::new,
+                attempt,
+                ": could not connect" + where + connect + schemeHint()));
         return null;
       case TIMEOUT:
-        String what =
-            " to "
-                + hostAndPort()
-                + (attempt.boundByDeadline
-                    ? " reached its total timeout of " + Durations.human(totalTimeout)
-                    : " timed out: no response within the timeout of "
-                        + Durations.human(attemptTimeoutNanos));
-        return retryOrFail(
-            attempt,
-            null,
-            "timed out",
-            failure(BctrlTimeoutException::new, attempt, cause, what),
-            RetryPolicy.backoffMillis(attempt.number));
-      case CONNECTION:
+        String timedOut =
+            attempt.boundByDeadline
+                ? " reached its total timeout of " + human(totalTimeoutNanos)
+                : " timed out: no response within the timeout of " + human(attemptTimeoutNanos);
+        BctrlException timeout = failure(BctrlTimeoutException::new, attempt, where + timedOut);
+        return retryOrFail(attempt, null, "timed out", timeout, backoff);
       default:
         String hint = cause instanceof SSLException ? schemeHint() : "";
-        return retryOrFail(
-            attempt,
-            null,
-            "connection failed",
-            failure(
-                BctrlConnectionException::new,
-                attempt,
-                cause,
-                " to " + hostAndPort() + " failed: " + cause + hint),
-            RetryPolicy.backoffMillis(attempt.number));
+        String failed = where + " failed: " + cause + hint;
+        BctrlException connection = failure(BctrlConnectionException::new, attempt, failed);
+        return retryOrFail(attempt, null, "connection failed", connection, backoff);
     }
   }
 
-  /** How each kind of {@link BctrlException} is made. */
-  private interface ExceptionType {
-    BctrlException create(String message, Throwable cause, int attempts, String resumeCursor);
-  }
-
-  /**
-   * A failure of {@code attempt}: the request, then {@code what} happened (where it went included),
-   * then how many attempts were made; the key never in it.
-   */
-  private BctrlException failure(
-      ExceptionType type, Attempt attempt, Throwable cause, String what) {
-    return type.create(
-        redact(describe() + what + attemptsSuffix(attempt.number)),
-        cause,
-        attempt.number,
-        api.cursor);
-  }
-
-  private Long onResponse(Attempt attempt, Attempt.Result result) {
-    Headers headers = result.headers;
-    int status = result.status;
+  private Long onResponse(Attempt attempt) {
+    Headers headers = attempt.headers;
+    int status = attempt.status;
     String requestId = headers.get("X-Request-Id");
     Duration took = Duration.ofNanos(System.nanoTime() - attempt.startNanos);
     listen(l -> l.responseReceived(info(attempt), status, took, Optional.ofNullable(requestId)));
     if (status >= 200 && status < 300) {
-      if (result.body.unreadable != null) {
-        return decodeFailure(attempt, result, result.body.unreadable);
-      }
+      Duration elapsed = Duration.ofNanos(config.delayer.nanoTime() - startNanos);
       ResponseMetadata metadata =
-          ResponseMetadata.of(
-              status,
-              headers.toMultimap(),
-              attempt.number,
-              Duration.ofNanos(config.delayer.nanoTime() - startNanos));
-      T value;
+          ResponseMetadata.of(status, headers.toMultimap(), attempt.number, elapsed);
       try {
-        value = decoder.decode(result.body.bytes, metadata);
+        if (attempt.body.unreadable != null) {
+          throw attempt.body.unreadable;
+        }
+        T value = decoder.decode(attempt.body.bytes, metadata);
+        log(attempt, headers, String.valueOf(status), -1);
+        future.complete(value);
       } catch (SchemaMismatch e) {
-        return decodeFailure(attempt, result, e);
+        log(attempt, headers, status + ", undecodable body", -1);
+        String message = "could not decode the response to " + describe() + ": " + e.getMessage();
+        fail(
+            new BctrlDecodeException(
+                redact(message + (requestId != null ? " (request " + requestId + ")" : "")),
+                e,
+                status,
+                requestId,
+                redact(attempt.body.text(attempt.contentType)),
+                attempt.number,
+                api.cursor));
       }
-      log(attempt, headers, String.valueOf(status), -1);
-      future.complete(value);
       return null;
     }
     // Decoded from the bytes, where broken text shows; again from the text if a key was echoed.
-    String received = result.body.text(result.contentType);
+    String received = attempt.body.text(attempt.contentType);
     String rawBody = redact(received);
-    ErrorResponse errorResponse = Json.errorResponse(result.body.bytes);
+    ErrorResponse errorResponse = Json.errorResponse(attempt.body.bytes);
     if (errorResponse != null && !rawBody.equals(received)) {
       errorResponse = Json.errorResponse(rawBody.getBytes(StandardCharsets.UTF_8));
     }
@@ -347,9 +311,8 @@ final class ApiCall<T> {
             serverDelay,
             attempt.number,
             api.cursor);
-    boolean overCap =
-        serverDelay != null && serverDelay.toMillis() > RetryPolicy.MAX_SERVER_DELAY_MS;
-    if (!RetryPolicy.isRetryableStatus(status) || overCap) {
+    if (!RetryPolicy.isRetryableStatus(status)
+        || (serverDelay != null && serverDelay.toMillis() > RetryPolicy.MAX_SERVER_DELAY_MS)) {
       log(attempt, headers, String.valueOf(status), -1);
       fail(failure);
       return null;
@@ -357,26 +320,6 @@ final class ApiCall<T> {
     long delay =
         serverDelay != null ? serverDelay.toMillis() : RetryPolicy.backoffMillis(attempt.number);
     return retryOrFail(attempt, headers, "status " + status, failure, delay);
-  }
-
-  private Long decodeFailure(Attempt attempt, Attempt.Result result, Exception problem) {
-    String requestId = result.headers.get("X-Request-Id");
-    log(attempt, result.headers, result.status + ", undecodable body", -1);
-    fail(
-        new BctrlDecodeException(
-            redact(
-                "could not decode the response to "
-                    + describe()
-                    + ": "
-                    + problem.getMessage()
-                    + (requestId != null ? " (request " + requestId + ")" : "")),
-            problem,
-            result.status,
-            requestId,
-            redact(result.body.text(result.contentType)),
-            attempt.number,
-            api.cursor));
-    return null;
   }
 
   /**
@@ -387,12 +330,9 @@ final class ApiCall<T> {
       Attempt attempt, Headers headers, String reason, BctrlException failure, long delayMillis) {
     lastFailure = failure;
     boolean crossesDeadline =
-        deadlineNanos != Durations.NONE
+        deadlineNanos != NONE
             && config.delayer.nanoTime() + delayMillis * 1_000_000L - deadlineNanos >= 0;
-    String result =
-        failure instanceof BctrlApiException
-            ? String.valueOf(((BctrlApiException) failure).statusCode())
-            : reason;
+    String result = headers != null ? String.valueOf(attempt.status) : reason;
     if (attempt.number > maxRetries || crossesDeadline) {
       log(attempt, headers, result, -1);
       fail(failure);
@@ -414,9 +354,18 @@ final class ApiCall<T> {
         "interrupted while waiting for " + describe(), cause, attempts(), api.cursor);
   }
 
-  /**
-   * Method and URL path, as the server saw it (the base URL's path included), without the query.
-   */
+  /** How each kind of {@link BctrlException} is made. */
+  private interface ExceptionType {
+    BctrlException create(String message, Throwable cause, int attempts, String resumeCursor);
+  }
+
+  /** A failure of {@code attempt}: the request, {@code what} happened, how many attempts. */
+  private BctrlException failure(ExceptionType type, Attempt attempt, String what) {
+    String message = redact(describe() + what + after(attempt.number));
+    return type.create(message, attempt.cause, attempt.number, api.cursor);
+  }
+
+  /** Method and URL path as the server saw it (the base URL's path included), no query. */
   String describe() {
     return "GET " + url.encodedPath();
   }
@@ -431,8 +380,23 @@ final class ApiCall<T> {
         : "";
   }
 
-  private static String attemptsSuffix(int attempts) {
+  private static String after(int attempts) {
     return attempts > 1 ? " after " + attempts + " attempts" : "";
+  }
+
+  /** {@code duration} in nanoseconds; {@link #NONE} for null or too long to count. */
+  private static long nanos(Duration duration) {
+    try {
+      return duration == null ? NONE : duration.toNanos();
+    } catch (ArithmeticException tooLong) {
+      return NONE;
+    }
+  }
+
+  /** For messages: {@code 200 ms}, {@code 10 s}, {@code 1500 ms}. */
+  private static String human(long nanos) {
+    long millis = nanos / 1_000_000;
+    return millis % 1000 == 0 ? (millis / 1000) + " s" : millis + " ms";
   }
 
   private String redact(String text) {

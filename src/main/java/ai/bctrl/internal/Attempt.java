@@ -6,7 +6,6 @@ import java.net.ProtocolException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.logging.Level;
 import okhttp3.Call;
 import okhttp3.Callback;
@@ -19,72 +18,30 @@ import okhttp3.Response;
 
 /**
  * One HTTP request of a call, the attempt layer: sends it once (on the caller's thread, or on
- * OkHttp's dispatcher), reads the whole body, and reports a {@link Result}: a response, or a
- * failure of a named {@link Failure kind}. It knows nothing of retries or deadlines beyond the
- * timeout it is given.
+ * OkHttp's dispatcher), reads the whole body, and says what happened as an {@link Outcome}. It
+ * knows nothing of retries, nor of deadlines beyond the timeout it is given.
  *
  * <p>While it runs, a watch on the client's {@link Scheduler} cancels it when the connection (TCP
- * and TLS) is not ready within the connect timeout, and, for a sync attempt, when the caller's
+ * and TLS) is not ready within the connect timeout and, for a sync attempt, when the caller's
  * thread is interrupted: a blocking socket read does not wake on an interrupt.
  */
 final class Attempt {
-  /** What ended an attempt that got no usable response. */
-  enum Failure {
-    /** No connection (TCP and TLS) within the connect timeout. */
-    CONNECT_TIMEOUT,
-    /** No whole response within the attempt's timeout. */
-    TIMEOUT,
-    /** The calling thread of a sync attempt was interrupted. */
-    INTERRUPTED,
-    /** Stopped by its call: the client closed or the caller cancelled. */
-    STOPPED,
-    /** The connection failed (refused, reset, closed mid-response, TLS failure). */
-    CONNECTION,
-    /** OkHttp gave up following redirects. */
-    REDIRECT_LOOP,
-    /** An interceptor or event listener of the caller's OkHttpClient threw. */
-    CALLER_CODE
-  }
-
-  /** What an attempt came to: a response read whole, or a failure with its cause. */
-  static final class Result {
-    /** Null when a response arrived. */
-    final Failure failure;
-
-    final Throwable cause;
-    final int status;
-
-    /** The response headers as the server sent them. */
-    final Headers headers;
-
-    final ResponseBodies.Body body;
-    final MediaType contentType;
-
-    private Result(
-        Failure failure,
-        Throwable cause,
-        int status,
-        Headers headers,
-        ResponseBodies.Body body,
-        MediaType contentType) {
-      this.failure = failure;
-      this.cause = cause;
-      this.status = status;
-      this.headers = headers;
-      this.body = body;
-      this.contentType = contentType;
-    }
-
-    static Result failed(Failure failure, Throwable cause) {
-      return new Result(failure, cause, 0, null, null, null);
-    }
+  /** What an attempt came to. */
+  enum Outcome {
+    RESPONSE, // a response, read whole: status, headers, body
+    CONNECT_TIMEOUT, // no connection (TCP and TLS) within the connect timeout
+    TIMEOUT, // no whole response within the attempt's timeout
+    INTERRUPTED, // the calling thread of a sync attempt was interrupted
+    STOPPED, // stopped by its call: the client closed or the caller cancelled
+    CONNECTION, // refused, reset, closed mid-response, a TLS failure
+    REDIRECT_LOOP, // OkHttp gave up following redirects
+    CALLER_CODE // an interceptor or listener of the caller's OkHttpClient threw
   }
 
   /**
    * Stands in for the server's {@code Retry-After} on 408 and 503 where OkHttp sees it: OkHttp
    * resends those itself when the header is absent (408) or zero (503), an attempt the SDK could
-   * not count, and takes any value that is not a number as "later". {@link #read} gives the call
-   * the server's own headers.
+   * not count, and takes a value that is not a number as "later". {@link #read} restores it.
    */
   private static final String HELD_RETRY_AFTER = "held-by-bctrl";
 
@@ -98,6 +55,14 @@ final class Attempt {
   /** Whether the attempt's timeout is what was left of the call's total timeout. */
   final boolean boundByDeadline;
 
+  // What happened, once run() returns or enqueue() calls back.
+  Outcome outcome;
+  Throwable cause;
+  int status;
+  Headers headers;
+  ResponseBodies.Body body;
+  MediaType contentType;
+
   private final Call call;
   private final Scheduler scheduler;
   private final long connectTimeoutNanos;
@@ -108,9 +73,7 @@ final class Attempt {
   private volatile boolean stopped;
   private volatile Headers serverHeaders;
 
-  /**
-   * @param timeoutNanos the attempt's timeout; 0 for none
-   */
+  /** {@code timeoutNanos} 0 means none. */
   Attempt(
       OkHttpClient client,
       Scheduler scheduler,
@@ -129,56 +92,59 @@ final class Attempt {
   }
 
   /** Runs the attempt on the calling thread. */
-  Result run() {
+  void run() {
     caller = Thread.currentThread();
     try {
       watch = scheduler.every(this::check, Math.min(INTERRUPT_CHECK_NANOS, connectTimeoutNanos));
     } catch (RejectedExecutionException closed) {
-      return Result.failed(Failure.STOPPED, closed);
+      ended(Outcome.STOPPED, closed);
+      return;
     }
     try (Response response = call.execute()) {
-      Result result = read(response);
-      return caller.isInterrupted() ? Result.failed(Failure.INTERRUPTED, null) : result;
+      read(response);
+      if (caller.isInterrupted()) {
+        ended(Outcome.INTERRUPTED, null);
+      }
     } catch (IOException e) {
-      return failed(e);
+      failed(e);
     } catch (RuntimeException e) {
-      // Thrown through execute() by an interceptor of the caller's client.
-      return Result.failed(Failure.CALLER_CODE, e);
+      ended(Outcome.CALLER_CODE, e); // Thrown through execute() by an interceptor of the caller's.
     } finally {
       watch.cancel(false);
     }
   }
 
-  /** Sends the attempt on OkHttp's dispatcher; {@code done} gets its result there. */
-  void enqueue(Consumer<Result> done) {
+  /** Sends the attempt on OkHttp's dispatcher and runs {@code done} there once it is over. */
+  void enqueue(Runnable done) {
     try {
       watch = scheduler.schedule(this::check, connectTimeoutNanos);
     } catch (RejectedExecutionException closed) {
-      done.accept(Result.failed(Failure.STOPPED, closed));
+      ended(Outcome.STOPPED, closed);
+      done.run();
       return;
     }
     call.enqueue(
         new Callback() {
           @Override
           public void onResponse(Call call, Response response) {
-            Result result;
             try (Response closing = response) {
-              result = read(closing);
+              read(closing);
             } finally {
               watch.cancel(false);
             }
-            done.accept(result);
+            done.run();
           }
 
           @Override
           public void onFailure(Call call, IOException e) {
             watch.cancel(false);
-            done.accept(failed(e));
+            failed(e);
+            done.run();
           }
         });
   }
 
-  /** Cancels the request in flight for good; its result is {@link Failure#STOPPED}. */
+  /** Cancels the request in flight for good; its outcome is {@link Outcome#STOPPED}. */
   void stop() {
     stopped = true;
     cancel();
@@ -203,42 +169,46 @@ final class Attempt {
     }
   }
 
-  private Result read(Response response) {
-    Headers headers =
+  private void read(Response response) {
+    Headers received =
         HELD_RETRY_AFTER.equals(response.header("Retry-After")) && serverHeaders != null
             ? serverHeaders
             : response.headers();
-    ResponseBodies.Body body;
     try {
-      body = ResponseBodies.read(response.body(), headers, response.isSuccessful());
+      body = ResponseBodies.read(response.body(), received, response.isSuccessful());
     } catch (IOException e) {
-      return failed(e);
+      failed(e);
+      return;
     }
-    return new Result(null, null, response.code(), headers, body, response.body().contentType());
+    status = response.code();
+    headers = received;
+    contentType = response.body().contentType();
+    ended(Outcome.RESPONSE, null);
   }
 
-  private Result failed(IOException e) {
+  private void failed(IOException e) {
     Thread thread = caller;
-    if (thread != null && thread.isInterrupted()) {
-      return Result.failed(Failure.INTERRUPTED, e);
-    }
-    if (stopped) {
-      return Result.failed(Failure.STOPPED, e);
-    }
-    if (connectTimedOut) {
-      return Result.failed(Failure.CONNECT_TIMEOUT, e);
-    }
     Throwable thrown = thrownByCallerCode(e);
-    if (thrown != null) {
-      return Result.failed(Failure.CALLER_CODE, thrown);
+    if (thread != null && thread.isInterrupted()) {
+      ended(Outcome.INTERRUPTED, e);
+    } else if (stopped) {
+      ended(Outcome.STOPPED, e);
+    } else if (connectTimedOut) {
+      ended(Outcome.CONNECT_TIMEOUT, e);
+    } else if (thrown != null) {
+      ended(Outcome.CALLER_CODE, thrown);
+    } else if (e instanceof InterruptedIOException) {
+      ended(Outcome.TIMEOUT, e);
+    } else if (e instanceof ProtocolException && String.valueOf(e.getMessage()).startsWith("Too")) {
+      ended(Outcome.REDIRECT_LOOP, e);
+    } else {
+      ended(Outcome.CONNECTION, e);
     }
-    if (e instanceof InterruptedIOException) {
-      return Result.failed(Failure.TIMEOUT, e);
-    }
-    if (e instanceof ProtocolException && String.valueOf(e.getMessage()).startsWith("Too many")) {
-      return Result.failed(Failure.REDIRECT_LOOP, e);
-    }
-    return Result.failed(Failure.CONNECTION, e);
+  }
+
+  private void ended(Outcome outcome, Throwable cause) {
+    this.outcome = outcome;
+    this.cause = cause;
   }
 
   /**
@@ -250,33 +220,25 @@ final class Attempt {
         || !String.valueOf(e.getMessage()).startsWith("canceled due to ")) {
       return null;
     }
-    if (e.getCause() != null) {
-      return e.getCause();
-    }
     Throwable[] suppressed = e.getSuppressed();
-    return suppressed.length > 0 ? suppressed[0] : null;
-  }
-
-  /** The connection is ready (connected, TLS done): the connect watch has nothing more to do. */
-  private void connected() {
-    connected = true;
-    Future<?> pending = watch;
-    if (caller == null && pending != null) {
-      pending.cancel(false);
-    }
+    return e.getCause() != null ? e.getCause() : suppressed.length > 0 ? suppressed[0] : null;
   }
 
   /**
-   * The SDK's network interceptor, the last before the wire: marks the attempt connected, keeps the
-   * server's headers, and holds {@code Retry-After} back from OkHttp (see {@link
-   * #HELD_RETRY_AFTER}).
+   * The SDK's network interceptor, the last before the wire: the connection is ready, so the
+   * connect watch of an async attempt has nothing more to do; keeps the server's headers, and holds
+   * {@code Retry-After} back from OkHttp (see {@link #HELD_RETRY_AFTER}).
    */
   static Response onNetwork(Interceptor.Chain chain) throws IOException {
     Attempt attempt = chain.request().tag(Attempt.class);
     if (attempt == null) {
       return chain.proceed(chain.request());
     }
-    attempt.connected();
+    attempt.connected = true;
+    Future<?> pending = attempt.watch;
+    if (attempt.caller == null && pending != null) {
+      pending.cancel(false);
+    }
     Response response = chain.proceed(chain.request());
     attempt.serverHeaders = response.headers();
     int code = response.code();

@@ -58,8 +58,9 @@ class ExamplesRunTest {
       assertThat(process.exitValue()).as(text).isEqualTo(1);
       assertThat(text)
           .isEqualTo(
-              "RunReport failed: 401 auth.invalid: Authentication required: the API key is"
-                  + " missing or invalid. (request req_local_1)\n");
+              "RunReport failed: GET /v1/runs/demo-run/invocations: 401 auth.invalid:"
+                  + " Authentication required: the API key is missing or invalid."
+                  + " (request req_local_1)\n");
     }
   }
 
@@ -104,7 +105,8 @@ class ExamplesRunTest {
     String out = stdoutOf(ErrorHandling::main);
     assertThat(out)
         .contains("unknown run:   no such run (run.not_found, request req_local_")
-        .contains("wrong API key: check BCTRL_API_KEY: 401 auth.invalid");
+        .contains(
+            "wrong API key: check BCTRL_API_KEY: GET /v1/runs/demo-run/invocations: 401 auth.invalid");
   }
 
   @Test
