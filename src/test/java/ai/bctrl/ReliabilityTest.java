@@ -14,7 +14,6 @@ import ai.bctrl.errors.BctrlTimeoutException;
 import ai.bctrl.errors.InternalServerException;
 import ai.bctrl.internal.ApiRequest;
 import ai.bctrl.internal.ListEndpoint;
-import ai.bctrl.internal.SystemDelayer;
 import ai.bctrl.models.InvocationSummary;
 import ai.bctrl.pagination.CursorPage;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -39,8 +38,11 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(20)
 class ReliabilityTest extends MockServerTest {
 
+  private final TestClients.WaitingDelayer waiting = new TestClients.WaitingDelayer();
+
+  /** A client that waits for real between attempts; {@link #waiting} says when it has begun. */
   private BctrlClient realWaiting() {
-    return TestClients.builderWithDelayer(server, new SystemDelayer()).build();
+    return TestClients.builderWithDelayer(server, waiting).build();
   }
 
   private static MockResponse unavailableFor(int seconds) {
@@ -77,7 +79,7 @@ class ReliabilityTest extends MockServerTest {
     BctrlClient client = realWaiting();
     CompletableFuture<CursorPage<InvocationSummary>> future =
         client.runs().listInvocationsAsync("r");
-    server.takeRequest(5, TimeUnit.SECONDS);
+    waiting.awaitBackoff();
 
     client.close();
 
@@ -95,8 +97,7 @@ class ReliabilityTest extends MockServerTest {
     BctrlClient client = realWaiting();
     CursorPage<InvocationSummary> first = client.runs().listInvocations("r");
     CompletableFuture<Void> walk = first.forEachAsync(item -> {});
-    server.takeRequest(5, TimeUnit.SECONDS);
-    server.takeRequest(5, TimeUnit.SECONDS);
+    waiting.awaitBackoff();
 
     client.close();
 
@@ -216,15 +217,15 @@ class ReliabilityTest extends MockServerTest {
         .isNotInstanceOf(BctrlTimeoutException.class)
         .hasMessageContaining("interrupted");
     assertThat(caller.interruptFlag).as("interrupt flag kept").isTrue();
-    assertThat(server.takeRequest(200, TimeUnit.MILLISECONDS)).as("nothing retried").isNull();
+    assertThat(server.getRequestCount()).as("nothing retried before the call returned").isOne();
   }
 
   @Test
   void anInterruptStopsACallWaitingToRetry() throws Exception {
     server.enqueue(unavailableFor(30));
-    try (BctrlClient waiting = realWaiting()) {
-      Caller caller = new Caller(() -> waiting.runs().listInvocations("r"));
-      assertThat(server.takeRequest(5, TimeUnit.SECONDS)).isNotNull();
+    try (BctrlClient backingOff = realWaiting()) {
+      Caller caller = new Caller(() -> backingOff.runs().listInvocations("r"));
+      waiting.awaitBackoff();
 
       caller.thread.interrupt();
       caller.thread.join(1_000);
@@ -365,11 +366,11 @@ class ReliabilityTest extends MockServerTest {
   @Test
   void closeStopsASyncCallWaitingToRetry() throws Exception {
     server.enqueue(unavailableFor(30));
-    BctrlClient waiting = realWaiting();
-    Caller caller = new Caller(() -> waiting.runs().listInvocations("r"));
-    assertThat(server.takeRequest(5, TimeUnit.SECONDS)).isNotNull();
+    BctrlClient backingOff = realWaiting();
+    Caller caller = new Caller(() -> backingOff.runs().listInvocations("r"));
+    waiting.awaitBackoff();
 
-    waiting.close();
+    backingOff.close();
     caller.thread.join(1_000);
 
     assertThat(caller.thread.isAlive()).as("returned within 1 s").isFalse();

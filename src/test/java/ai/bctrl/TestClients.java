@@ -1,9 +1,11 @@
 package ai.bctrl;
 
 import ai.bctrl.internal.Delayer;
+import ai.bctrl.internal.SystemDelayer;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -70,5 +72,35 @@ public final class TestClients {
 
     @Override
     public void shutdown() {}
+  }
+
+  /** Waits for real, and lets a test wait until a call has begun to wait between attempts. */
+  public static final class WaitingDelayer implements Delayer {
+    public final CountDownLatch waiting = new CountDownLatch(1);
+    private final SystemDelayer real = new SystemDelayer();
+
+    @Override
+    public void sleep(long millis, CompletableFuture<?> until) throws InterruptedException {
+      waiting.countDown();
+      real.sleep(millis, until);
+    }
+
+    @Override
+    public Future<?> schedule(Runnable task, long millis) {
+      waiting.countDown();
+      return real.schedule(task, millis);
+    }
+
+    @Override
+    public void shutdown() {
+      real.shutdown();
+    }
+
+    /** Waits until a call is waiting to retry. */
+    public void awaitBackoff() throws InterruptedException {
+      if (!waiting.await(5, TimeUnit.SECONDS)) {
+        throw new AssertionError("no call began to wait between attempts within 5 s");
+      }
+    }
   }
 }
