@@ -10,8 +10,6 @@ import ai.bctrl.errors.AuthenticationException;
 import ai.bctrl.errors.BctrlDecodeException;
 import ai.bctrl.errors.InternalServerException;
 import ai.bctrl.errors.NotFoundException;
-import ai.bctrl.internal.Delayer;
-import ai.bctrl.internal.SystemDelayer;
 import ai.bctrl.models.InvocationSummary;
 import ai.bctrl.pagination.CursorPage;
 import java.util.ArrayList;
@@ -25,7 +23,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.Call;
@@ -166,28 +163,6 @@ class AsyncTest extends MockServerTest {
     assertThat(seen).hasValue(2);
   }
 
-  /** Counts schedules, delegating the real waiting to the SDK's own delayer. */
-  static final class CountingDelayer implements Delayer {
-    final SystemDelayer real = new SystemDelayer();
-    final AtomicInteger schedules = new AtomicInteger();
-
-    @Override
-    public void sleep(long millis, CompletableFuture<?> until) throws InterruptedException {
-      real.sleep(millis, until);
-    }
-
-    @Override
-    public Future<?> schedule(Runnable task, long millis) {
-      schedules.incrementAndGet();
-      return real.schedule(task, millis);
-    }
-
-    @Override
-    public void shutdown() {
-      real.shutdown();
-    }
-  }
-
   @Test
   void retriesAreScheduledNotSleptSoOneDispatcherThreadServesManyWalks() throws Exception {
     int walks = 20;
@@ -201,7 +176,7 @@ class AsyncTest extends MockServerTest {
                     : null));
     ExecutorService oneThread =
         Executors.newSingleThreadExecutor(r -> new Thread(r, "only-dispatcher-thread"));
-    CountingDelayer delayer = new CountingDelayer();
+    TestClients.WaitingDelayer delayer = new TestClients.WaitingDelayer();
     Set<Thread> actionThreads = ConcurrentHashMap.newKeySet();
     OkHttpClient okHttp = new OkHttpClient.Builder().dispatcher(new Dispatcher(oneThread)).build();
     try (BctrlClient shared =

@@ -4,8 +4,6 @@ import static ai.bctrl.Fixtures.json;
 import static ai.bctrl.Fixtures.page;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.bctrl.errors.BctrlException;
-import ai.bctrl.errors.BctrlTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -28,42 +26,6 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(20)
 class InterruptTest extends MockServerTest {
-
-  /** A sync call on a thread of its own, for a test to interrupt. */
-  static final class Caller {
-    final AtomicReference<Throwable> failure = new AtomicReference<>();
-    final AtomicBoolean interruptFlag = new AtomicBoolean();
-    final Thread thread;
-
-    Caller(Runnable call) {
-      thread =
-          new Thread(
-              () -> {
-                try {
-                  call.run();
-                } catch (Throwable t) {
-                  failure.set(t);
-                }
-                interruptFlag.set(Thread.currentThread().isInterrupted());
-              });
-      thread.start();
-    }
-
-    /** Interrupts the call and waits up to a second for it to return. */
-    void interruptAndJoin() throws InterruptedException {
-      thread.interrupt();
-      thread.join(1_000);
-      assertThat(thread.isAlive()).as("returned within 1 s of the interrupt").isFalse();
-    }
-
-    void assertInterrupted() {
-      assertThat(failure.get())
-          .isInstanceOf(BctrlException.class)
-          .isNotInstanceOf(BctrlTimeoutException.class)
-          .hasMessageContaining("interrupted");
-      assertThat(interruptFlag).as("interrupt flag kept").isTrue();
-    }
-  }
 
   /** Hears retries, so that a test can say none was scheduled. */
   static final class Retries implements RequestListener {
@@ -112,16 +74,7 @@ class InterruptTest extends MockServerTest {
   void anInterruptStopsACallWhoseOkHttpEventListenerThrowsOnCancel() throws Exception {
     server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
     server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
-    OkHttpClient throwing =
-        new OkHttpClient.Builder()
-            .eventListener(
-                new EventListener() {
-                  @Override
-                  public void canceled(Call call) {
-                    throw new IllegalStateException("listener bug");
-                  }
-                })
-            .build();
+    OkHttpClient throwing = TestClients.throwingOnCancel();
     try (BctrlClient careless =
         TestClients.builder(server, delayer).okHttpClient(throwing).build()) {
       // Twice: the first throwing callback must not stop the watch of the next call.

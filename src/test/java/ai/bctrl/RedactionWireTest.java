@@ -10,62 +10,14 @@ import ai.bctrl.errors.BctrlConnectionException;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** What the caller sees when a server echoes the key, or words that happen to contain it. */
-class RedactionWireTest {
-  private static final Logger SDK_LOGGER = Logger.getLogger("ai.bctrl");
+class RedactionWireTest extends LoggedServerTest {
   private static final String LONG_KEY = "bk_live_0123456789abcdefghijklmnopqrstuv";
-
-  private final List<LogRecord> records = new ArrayList<>();
-  private final Handler capture =
-      new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-          synchronized (records) {
-            records.add(record);
-          }
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-      };
-  private MockWebServer server;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = new MockWebServer();
-    server.start();
-    SDK_LOGGER.addHandler(capture);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    SDK_LOGGER.removeHandler(capture);
-    server.shutdown();
-  }
-
-  private String logText() {
-    StringBuilder text = new StringBuilder();
-    synchronized (records) {
-      for (LogRecord record : records) {
-        text.append(record.getMessage()).append('\n');
-      }
-    }
-    return text.toString();
-  }
 
   private static String everythingWritten(Throwable failure) {
     StringBuilder text = new StringBuilder();

@@ -10,7 +10,6 @@ import ai.bctrl.errors.BctrlApiException;
 import ai.bctrl.errors.BctrlConnectionException;
 import ai.bctrl.errors.BctrlDecodeException;
 import ai.bctrl.errors.BctrlException;
-import ai.bctrl.errors.BctrlTimeoutException;
 import ai.bctrl.errors.InternalServerException;
 import ai.bctrl.internal.ApiRequest;
 import ai.bctrl.internal.ListEndpoint;
@@ -23,8 +22,6 @@ import java.util.Iterator;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.OkHttpClient;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
@@ -48,27 +45,6 @@ class ReliabilityTest extends MockServerTest {
   private static MockResponse unavailableFor(int seconds) {
     return json(503, "{\"code\":\"busy\",\"error\":\"busy\"}")
         .setHeader("Retry-After", Integer.toString(seconds));
-  }
-
-  /** A sync call on a thread of its own, for a test to interrupt it or close its client. */
-  private static final class Caller {
-    final AtomicReference<Throwable> failure = new AtomicReference<>();
-    final AtomicBoolean interruptFlag = new AtomicBoolean();
-    final Thread thread;
-
-    Caller(Runnable call) {
-      thread =
-          new Thread(
-              () -> {
-                try {
-                  call.run();
-                } catch (Throwable t) {
-                  failure.set(t);
-                }
-                interruptFlag.set(Thread.currentThread().isInterrupted());
-              });
-      thread.start();
-    }
   }
 
   // 1. Futures that always complete.
@@ -208,15 +184,9 @@ class ReliabilityTest extends MockServerTest {
     Caller caller = new Caller(() -> client.runs().listInvocations("r"));
     assertThat(server.takeRequest(5, TimeUnit.SECONDS)).isNotNull();
 
-    caller.thread.interrupt();
-    caller.thread.join(1_000);
+    caller.interruptAndJoin();
 
-    assertThat(caller.thread.isAlive()).as("returned within 1 s").isFalse();
-    assertThat(caller.failure.get())
-        .isInstanceOf(BctrlException.class)
-        .isNotInstanceOf(BctrlTimeoutException.class)
-        .hasMessageContaining("interrupted");
-    assertThat(caller.interruptFlag).as("interrupt flag kept").isTrue();
+    caller.assertInterrupted();
     assertThat(server.getRequestCount()).as("nothing retried before the call returned").isOne();
   }
 

@@ -4,62 +4,13 @@ import static ai.bctrl.Fixtures.page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
 import okhttp3.mockwebserver.SocketPolicy;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class SecurityTest {
-  // Held strongly: java.util.logging forgets a logger nobody references, handlers and all.
-  private static final Logger SDK_LOGGER = Logger.getLogger("ai.bctrl");
-  private final List<LogRecord> records = new ArrayList<>();
-  private final Handler capture =
-      new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-          synchronized (records) {
-            records.add(record);
-          }
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-      };
-  private MockWebServer server;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = new MockWebServer();
-    server.start();
-    SDK_LOGGER.addHandler(capture);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    SDK_LOGGER.removeHandler(capture);
-    server.shutdown();
-  }
-
-  private String logText() {
-    StringBuilder text = new StringBuilder();
-    synchronized (records) {
-      for (LogRecord record : records) {
-        text.append(record.getMessage()).append('\n');
-      }
-    }
-    return text.toString();
-  }
+class SecurityTest extends LoggedServerTest {
 
   @Test
   void debugLogShowsEachAttemptWithAuthorizationRedacted() {
@@ -108,7 +59,7 @@ class SecurityTest {
     try (BctrlClient client = TestClients.builder(server).build()) {
       client.runs().listInvocations("r");
     }
-    assertThat(records).isEmpty();
+    assertThat(logText()).isEmpty();
   }
 
   @Test

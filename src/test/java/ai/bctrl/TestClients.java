@@ -8,7 +8,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import okhttp3.Call;
+import okhttp3.EventListener;
+import okhttp3.OkHttpClient;
 import okhttp3.mockwebserver.MockWebServer;
 
 /** Clients for tests: pointed at a MockWebServer, with retries that record their waits. */
@@ -74,9 +78,26 @@ public final class TestClients {
     public void shutdown() {}
   }
 
-  /** Waits for real, and lets a test wait until a call has begun to wait between attempts. */
+  /** An OkHttpClient whose EventListener throws when a call is cancelled: a careless user's. */
+  public static OkHttpClient throwingOnCancel() {
+    return new OkHttpClient.Builder()
+        .eventListener(
+            new EventListener() {
+              @Override
+              public void canceled(Call call) {
+                throw new IllegalStateException("listener bug");
+              }
+            })
+        .build();
+  }
+
+  /**
+   * Waits for real (the SDK's own delayer), counts the async retries it schedules, and lets a test
+   * wait until a call has begun to wait between attempts.
+   */
   public static final class WaitingDelayer implements Delayer {
     public final CountDownLatch waiting = new CountDownLatch(1);
+    public final AtomicInteger schedules = new AtomicInteger();
     private final SystemDelayer real = new SystemDelayer();
 
     @Override
@@ -87,6 +108,7 @@ public final class TestClients {
 
     @Override
     public Future<?> schedule(Runnable task, long millis) {
+      schedules.incrementAndGet();
       waiting.countDown();
       return real.schedule(task, millis);
     }

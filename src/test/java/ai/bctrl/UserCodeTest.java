@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import okhttp3.Call;
-import okhttp3.EventListener;
 import okhttp3.OkHttpClient;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.SocketPolicy;
@@ -24,16 +22,7 @@ class UserCodeTest extends MockServerTest {
 
   @Test
   void closeFailsEveryPendingCallAndReturnsWhenAnOkHttpEventListenerThrows() throws Exception {
-    OkHttpClient throwing =
-        new OkHttpClient.Builder()
-            .eventListener(
-                new EventListener() {
-                  @Override
-                  public void canceled(Call call) {
-                    throw new IllegalStateException("listener bug");
-                  }
-                })
-            .build();
+    OkHttpClient throwing = TestClients.throwingOnCancel();
     BctrlClient careless = TestClients.builder(server, delayer).okHttpClient(throwing).build();
     List<CompletableFuture<?>> pending = new ArrayList<>();
     for (int i = 0; i < 3; i++) {

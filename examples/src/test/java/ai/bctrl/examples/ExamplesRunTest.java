@@ -3,11 +3,8 @@ package ai.bctrl.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.io.File;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Every example's main runs against the embedded gateway and prints what it promises. */
@@ -33,29 +30,12 @@ class ExamplesRunTest {
   void aFailingExampleRunAsAProgramPrintsTheSdksOneLineAndExitsNonZero() throws Exception {
     try (ai.bctrl.testing.LocalGateway gateway = ai.bctrl.testing.LocalGateway.start()) {
       // What ./examples/run runs once Maven has built the classpath.
-      ProcessBuilder java =
-          new ProcessBuilder(
-              System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
-              "-cp",
-              System.getProperty("java.class.path"),
-              ExampleSupport.class.getName(),
-              "RunReport",
-              "demo-run");
-      java.environment().put("BCTRL_API_KEY", "wrong");
-      java.environment().put("BCTRL_BASE_URL", gateway.baseUrl());
-      java.redirectErrorStream(true);
-      Process process = java.start();
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      try (InputStream in = process.getInputStream()) {
-        byte[] buffer = new byte[8192];
-        for (int n; (n = in.read(buffer)) > 0; ) {
-          out.write(buffer, 0, n);
-        }
-      }
-      assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-      String text = new String(out.toByteArray(), StandardCharsets.UTF_8);
+      JavaProgram program =
+          JavaProgram.run(
+              gateway.baseUrl(), "wrong", ExampleSupport.class.getName(), "RunReport", "demo-run");
+      String text = program.output;
 
-      assertThat(process.exitValue()).as(text).isEqualTo(1);
+      assertThat(program.exitValue).as(text).isEqualTo(1);
       assertThat(text)
           .isEqualTo(
               "RunReport failed: GET /v1/runs/demo-run/invocations: 401 auth.invalid:"

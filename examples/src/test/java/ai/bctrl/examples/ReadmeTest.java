@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.bctrl.testing.LocalGateway;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -181,27 +178,11 @@ class ReadmeTest {
   @Test
   void quickstartRunsFromTheEnvironmentAsTheReadmeSays() throws Exception {
     try (LocalGateway gateway = LocalGateway.start()) {
-      ProcessBuilder java =
-          new ProcessBuilder(
-              System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
-              "-cp",
-              System.getProperty("java.class.path"),
-              Quickstart.class.getName(),
-              "demo-run");
-      java.environment().put("BCTRL_API_KEY", gateway.apiKey());
-      java.environment().put("BCTRL_BASE_URL", gateway.baseUrl());
-      java.redirectErrorStream(true);
-      Process process = java.start();
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      try (InputStream in = process.getInputStream()) {
-        byte[] buffer = new byte[8192];
-        for (int n; (n = in.read(buffer)) > 0; ) {
-          out.write(buffer, 0, n);
-        }
-      }
-      assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-      String text = new String(out.toByteArray(), StandardCharsets.UTF_8);
-      assertThat(process.exitValue()).as(text).isZero();
+      JavaProgram program =
+          JavaProgram.run(
+              gateway.baseUrl(), gateway.apiKey(), Quickstart.class.getName(), "demo-run");
+      String text = program.output;
+      assertThat(program.exitValue).as(text).isZero();
       assertThat(text.split("\n")).hasSize(1234);
       assertThat(text).doesNotContain("local gateway at");
     }
