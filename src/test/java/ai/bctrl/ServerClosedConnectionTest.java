@@ -11,7 +11,9 @@ import ai.bctrl.pagination.CursorPage;
 import java.net.InetAddress;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
+import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.RecordedRequest;
 import okhttp3.mockwebserver.SocketPolicy;
 import okhttp3.tls.HandshakeCertificates;
 import okhttp3.tls.HeldCertificate;
@@ -81,12 +83,20 @@ class ServerClosedConnectionTest extends MockServerTest {
   void aConnectionTheServerClosedAfterItsResponseIsReplacedUnseen(boolean tls) throws Exception {
     try (BctrlClient noRetries =
         tls ? overTls() : TestClients.builder(server, delayer).maxRetries(0).build()) {
+      // Each connection closed once answered, as a server at its idle timeout does; the client
+      // pools it. Run rN's page is item N, whichever request asks: a GET sent again by OkHttp
+      // gets the same answer, as from a real server.
+      server.setDispatcher(
+          new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+              int run =
+                  Integer.parseInt(request.getRequestUrl().pathSegments().get(2).substring(1));
+              return page(run, 1, null).setSocketPolicy(SocketPolicy.DISCONNECT_AT_END);
+            }
+          });
       for (int call = 0; call < 20; call++) {
-        // Closed once answered, as a server at its idle timeout does; the client pools it.
-        server.enqueue(page(call, 1, null).setSocketPolicy(SocketPolicy.DISCONNECT_AT_END));
-      }
-      for (int call = 0; call < 20; call++) {
-        CursorPage<InvocationSummary> page = noRetries.runs().listInvocations("r");
+        CursorPage<InvocationSummary> page = noRetries.runs().listInvocations("r" + call);
         assertThat(page.data().get(0).id()).isEqualTo(Fixtures.invocationId(call));
         assertThat(page.response().attempts()).isEqualTo(1);
       }
