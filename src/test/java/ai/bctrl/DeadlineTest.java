@@ -52,25 +52,29 @@ class DeadlineTest extends MockServerTest {
     }
   }
 
-  /** A retry due exactly at, or just past, the deadline: the wait overslept by this much. */
-  @ParameterizedTest(name = "sync={0}")
+  /**
+   * A retry due exactly at, or just past, the deadline. The clock moves only by the waits, and the
+   * real time an attempt takes is small beside the margins here (seconds), even on a loaded
+   * machine.
+   */
+  @ParameterizedTest(name = "async={0}")
   @ValueSource(booleans = {false, true})
   void aRetryDueAtOrPastTheDeadlineEndsWithATimeoutCausedByTheLastFailure(boolean async)
       throws Exception {
     for (long lateByNanos : new long[] {0, 1, 1_000_000, 2_000_000_000L}) {
-      server.enqueue(unavailableForMillis(50));
+      server.enqueue(unavailableForMillis(5_000));
       server.enqueue(page(0, 1, null));
-      // The wait asks for 50 ms of the 100; oversleeping by 50 ms lands the retry on the deadline
-      // (less the few real microseconds the first attempt took, so a little past it).
-      delayer.lateByNanos = 50_000_000L + lateByNanos;
+      // The wait asks for 5 s of the 10; oversleeping by 5 s lands the retry on the deadline (a
+      // little past it: the first attempt took some real time too).
+      delayer.lateByNanos = 5_000_000_000L + lateByNanos;
 
       Throwable failure =
-          call(async, RequestOptions.builder().totalTimeout(Duration.ofMillis(100)).build());
+          call(async, RequestOptions.builder().totalTimeout(Duration.ofSeconds(10)).build());
 
       assertThat(failure)
           .as("late by %d ns", lateByNanos)
           .isInstanceOf(BctrlTimeoutException.class)
-          .hasMessageContaining("reached its total timeout of 100 ms")
+          .hasMessageContaining("reached its total timeout of 10 s")
           .hasCauseInstanceOf(InternalServerException.class);
       assertThat(((BctrlException) failure).attempts()).isEqualTo(1);
       assertThat(server.takeRequest().getHeader("X-Bctrl-Retry-Count")).isNull();
@@ -82,17 +86,17 @@ class DeadlineTest extends MockServerTest {
   @ParameterizedTest(name = "async={0}")
   @ValueSource(booleans = {false, true})
   void aRetryGetsOnlyWhatIsLeftOfTheTotalTimeout(boolean async) throws Exception {
-    server.enqueue(unavailableForMillis(500));
+    server.enqueue(unavailableForMillis(5_000));
     server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
-    // The retry starts with about 100 ms left of 1 s; its own timeout is the default 60 s.
-    delayer.lateByNanos = 400_000_000L;
+    // The retry starts with under 1.5 s left of 10 s; its own timeout is the default 60 s.
+    delayer.lateByNanos = 3_500_000_000L;
 
     Throwable failure =
-        call(async, RequestOptions.builder().totalTimeout(Duration.ofSeconds(1)).build());
+        call(async, RequestOptions.builder().totalTimeout(Duration.ofSeconds(10)).build());
 
     assertThat(failure)
         .isInstanceOf(BctrlTimeoutException.class)
-        .hasMessageContaining("reached its total timeout of 1 s after 2 attempts");
+        .hasMessageContaining("reached its total timeout of 10 s after 2 attempts");
     assertThat(((BctrlException) failure).attempts()).isEqualTo(2);
     assertThat(server.getRequestCount()).isEqualTo(2);
   }
@@ -113,19 +117,21 @@ class DeadlineTest extends MockServerTest {
 
   @Test
   void anAttemptInFlightAtTheDeadlineEndsWithATimeout() throws Exception {
-    server.enqueue(unavailableForMillis(400));
-    server.enqueue(unavailableForMillis(400));
-    // The third attempt starts 800 ms in, with 700 ms left, and gets no answer.
+    server.enqueue(unavailableForMillis(1_000));
+    server.enqueue(unavailableForMillis(1_000));
+    // Each wait is 1 s asked and 4 s spent: the third attempt starts 8 s into 10, and gets no
+    // answer for the 2 s (less the real time of two attempts) that are left.
     server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
+    delayer.lateByNanos = 3_000_000_000L;
 
     Throwable failure =
         call(
             false,
-            RequestOptions.builder().maxRetries(10).totalTimeout(Duration.ofMillis(1500)).build());
+            RequestOptions.builder().maxRetries(10).totalTimeout(Duration.ofSeconds(10)).build());
 
     assertThat(failure)
         .isInstanceOf(BctrlTimeoutException.class)
-        .hasMessageContaining("reached its total timeout of 1500 ms after 3 attempts");
+        .hasMessageContaining("reached its total timeout of 10 s after 3 attempts");
     assertThat(((BctrlException) failure).attempts()).isEqualTo(3);
   }
 
