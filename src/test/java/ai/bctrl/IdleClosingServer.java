@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A keep-alive HTTP/1.1 server on loopback that closes a connection once it has been idle for
- * {@code idleMillis}, as nginx and Node do (after seconds): the case that makes a pooled connection
- * stale. Serves the same one-item page to every request.
+ * {@code idleMillis} after a response, as nginx and Node do (after seconds): the case that makes a
+ * pooled connection stale. Serves the same one-item page to every request.
  */
 final class IdleClosingServer implements AutoCloseable {
   final AtomicInteger requests = new AtomicInteger();
@@ -54,7 +54,9 @@ final class IdleClosingServer implements AutoCloseable {
 
   private void serve(Socket connection) {
     try (Socket c = connection) {
-      c.setSoTimeout(idleMillis);
+      // Idle means between requests, as nginx's keepalive_timeout: a new connection waits for its
+      // first request (a loaded machine may take a while to write it).
+      c.setSoTimeout(0);
       BufferedReader in =
           new BufferedReader(new InputStreamReader(c.getInputStream(), StandardCharsets.UTF_8));
       OutputStream out = c.getOutputStream();
@@ -82,6 +84,7 @@ final class IdleClosingServer implements AutoCloseable {
                 .getBytes(StandardCharsets.US_ASCII));
         out.write(body);
         out.flush();
+        c.setSoTimeout(idleMillis);
       }
     } catch (IOException ignored) {
       // The client went away.
