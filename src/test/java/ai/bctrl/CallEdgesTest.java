@@ -14,7 +14,11 @@ import ai.bctrl.internal.Delayer;
 import ai.bctrl.internal.SystemDelayer;
 import ai.bctrl.models.InvocationSummary;
 import ai.bctrl.pagination.CursorPage;
+import java.io.IOException;
 import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -129,7 +133,7 @@ class CallEdgesTest extends MockServerTest {
 
   @Test
   void aTimedOutAttemptIsRetriedAfterTheBackoff() {
-    server.enqueue(page(0, 1, null).setHeadersDelay(2, TimeUnit.SECONDS));
+    server.enqueue(page(0, 1, null).setHeadersDelay(1, TimeUnit.SECONDS));
     server.enqueue(page(0, 1, null));
 
     CursorPage<InvocationSummary> page =
@@ -182,19 +186,36 @@ class CallEdgesTest extends MockServerTest {
   }
 
   @Test
-  void anHttpsBaseUrlOnAPlainHttpPortSaysToUseHttp() {
-    server.enqueue(page(0, 1, null));
-    try (BctrlClient wrongScheme =
-        TestClients.builder(server, delayer)
-            .baseUrl("https://127.0.0.1:" + server.getPort() + "/")
-            .maxRetries(0)
-            .build()) {
-      Throwable failure = catchThrowable(() -> wrongScheme.runs().listInvocations("r"));
+  void anHttpsBaseUrlOnAPlainHttpPortSaysToUseHttp() throws Exception {
+    try (ServerSocket plain = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+      Thread answerer =
+          new Thread(
+              () -> {
+                try (Socket socket = plain.accept()) {
+                  // What a plain HTTP server says to a TLS handshake: not TLS.
+                  socket
+                      .getOutputStream()
+                      .write(
+                          "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
+                              .getBytes(StandardCharsets.US_ASCII));
+                } catch (IOException closed) {
+                  // The test is over.
+                }
+              });
+      answerer.setDaemon(true);
+      answerer.start();
+      try (BctrlClient wrongScheme =
+          TestClients.builder(server, delayer)
+              .baseUrl("https://127.0.0.1:" + plain.getLocalPort() + "/")
+              .maxRetries(0)
+              .build()) {
+        Throwable failure = catchThrowable(() -> wrongScheme.runs().listInvocations("r"));
 
-      assertThat(failure)
-          .isInstanceOf(BctrlConnectionException.class)
-          .hasMessageContaining("127.0.0.1:" + server.getPort())
-          .hasMessageContaining("the base URL should start with http://");
+        assertThat(failure)
+            .isInstanceOf(BctrlConnectionException.class)
+            .hasMessageContaining("127.0.0.1:" + plain.getLocalPort())
+            .hasMessageContaining("the base URL should start with http://");
+      }
     }
   }
 
