@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import ai.bctrl.errors.BctrlApiException;
 import ai.bctrl.errors.BctrlConnectionException;
 import ai.bctrl.errors.BctrlException;
+import ai.bctrl.errors.BctrlTimeoutException;
 import ai.bctrl.errors.InternalServerException;
 import ai.bctrl.internal.Delayer;
 import ai.bctrl.internal.SystemDelayer;
@@ -363,5 +364,57 @@ class CallEdgesTest extends MockServerTest {
           .contains("request headers: {")
           .doesNotContain("{, ");
     }
+  }
+
+  @Test
+  void aWaitThatOversleepsTheDeadlineEndsTheCallWithATimeoutCausedByTheLastFailure() {
+    server.enqueue(json(503, "{}").setHeader("Retry-After-Ms", "100"));
+    server.enqueue(page(0, 1, null));
+    delayer.lateByNanos = TimeUnit.SECONDS.toNanos(2);
+
+    Throwable failure =
+        catchThrowable(
+            () -> listWith(RequestOptions.builder().totalTimeout(Duration.ofSeconds(1)).build()));
+
+    assertThat(failure)
+        .isInstanceOf(BctrlTimeoutException.class)
+        .hasMessage(
+            "GET /v1/runs/r/invocations to "
+                + server.getHostName()
+                + ":"
+                + server.getPort()
+                + " reached its total timeout of 1 s")
+        .hasCauseInstanceOf(InternalServerException.class);
+    assertThat(((BctrlException) failure).attempts()).isEqualTo(1);
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aTotalTimeoutThatWouldEndPastTheClocksRangeMeansNoLimit() {
+    server.enqueue(page(0, 1, null));
+
+    CursorPage<InvocationSummary> page =
+        listWith(
+            RequestOptions.builder().totalTimeout(Duration.ofNanos(Long.MAX_VALUE - 1)).build());
+
+    assertThat(page.data()).hasSize(1);
+  }
+
+  @Test
+  void aTimeoutUnderAMillisecondIsNamedInMicroseconds() {
+    server.enqueue(page(0, 1, null).setHeadersDelay(1, TimeUnit.SECONDS));
+
+    Throwable failure =
+        catchThrowable(
+            () ->
+                listWith(
+                    RequestOptions.builder()
+                        .timeout(Duration.ofNanos(500_000))
+                        .maxRetries(0)
+                        .build()));
+
+    assertThat(failure)
+        .isInstanceOf(BctrlTimeoutException.class)
+        .hasMessageEndingWith("no response within the timeout of 500 us");
   }
 }
