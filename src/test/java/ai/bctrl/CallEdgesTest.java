@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import ai.bctrl.errors.BctrlApiException;
 import ai.bctrl.errors.BctrlConnectionException;
+import ai.bctrl.errors.BctrlDecodeException;
 import ai.bctrl.errors.BctrlException;
 import ai.bctrl.errors.BctrlTimeoutException;
 import ai.bctrl.errors.InternalServerException;
@@ -416,5 +417,18 @@ class CallEdgesTest extends MockServerTest {
     assertThat(failure)
         .isInstanceOf(BctrlTimeoutException.class)
         .hasMessageEndingWith("no response within the timeout of 500 us");
+  }
+
+  @Test
+  void aBodyInAnEncodingTheSdkCannotReadIsADecodeErrorKeepingTheBody() {
+    server.enqueue(json(200, "{\"data\":[]}").setHeader("Content-Encoding", "br"));
+
+    Throwable failure = catchThrowable(() -> client.runs().listInvocations("r"));
+
+    assertThat(failure)
+        .isInstanceOf(BctrlDecodeException.class)
+        .hasMessageContaining("unsupported Content-Encoding br");
+    assertThat(((BctrlDecodeException) failure).rawBody()).isEqualTo("{\"data\":[]}");
+    assertThat(server.getRequestCount()).as("not retried").isEqualTo(1);
   }
 }
