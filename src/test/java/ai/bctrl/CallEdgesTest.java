@@ -12,8 +12,6 @@ import ai.bctrl.errors.BctrlDecodeException;
 import ai.bctrl.errors.BctrlException;
 import ai.bctrl.errors.BctrlTimeoutException;
 import ai.bctrl.errors.InternalServerException;
-import ai.bctrl.internal.Delayer;
-import ai.bctrl.internal.SystemDelayer;
 import ai.bctrl.models.InvocationSummary;
 import ai.bctrl.pagination.CursorPage;
 import java.io.IOException;
@@ -26,12 +24,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -53,49 +46,6 @@ class CallEdgesTest extends MockServerTest {
   // Held strongly: java.util.logging forgets a logger nobody references, handlers and all.
   private static final Logger SDK_LOGGER = Logger.getLogger("ai.bctrl");
 
-  /** Runs a sync call on its own thread and keeps what it threw and its interrupt flag. */
-  private static final class Caller {
-    final AtomicReference<Throwable> failure = new AtomicReference<>();
-    final AtomicBoolean interruptFlag = new AtomicBoolean();
-    final Thread thread;
-
-    Caller(Runnable call) {
-      thread =
-          new Thread(
-              () -> {
-                try {
-                  call.run();
-                } catch (Throwable t) {
-                  failure.set(t);
-                }
-                interruptFlag.set(Thread.currentThread().isInterrupted());
-              });
-      thread.start();
-    }
-  }
-
-  /** Waits for real, and opens {@link #sleeping} once a sync call has begun to wait. */
-  private static final class LatchedDelayer implements Delayer {
-    final CountDownLatch sleeping = new CountDownLatch(1);
-    private final SystemDelayer real = new SystemDelayer();
-
-    @Override
-    public void sleep(long millis, CompletableFuture<?> until) throws InterruptedException {
-      sleeping.countDown();
-      real.sleep(millis, until);
-    }
-
-    @Override
-    public Future<?> schedule(Runnable task, long millis) {
-      return real.schedule(task, millis);
-    }
-
-    @Override
-    public void shutdown() {
-      real.shutdown();
-    }
-  }
-
   @Test
   void closeStopsASyncCallInFlightAndSaysHowManyAttemptsWereMade() throws Exception {
     server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
@@ -115,10 +65,10 @@ class CallEdgesTest extends MockServerTest {
   @Test
   void anInterruptDuringTheWaitBeforeARetryEndsTheCallWithTheFlagKept() throws Exception {
     server.enqueue(json(503, "{}").setHeader("Retry-After", "30"));
-    LatchedDelayer waits = new LatchedDelayer();
+    TestClients.WaitingDelayer waits = new TestClients.WaitingDelayer();
     try (BctrlClient waiting = TestClients.builderWithDelayer(server, waits).build()) {
       Caller caller = new Caller(() -> waiting.runs().listInvocations("r"));
-      assertThat(waits.sleeping.await(5, TimeUnit.SECONDS)).as("the wait began").isTrue();
+      waits.awaitBackoff();
 
       caller.thread.interrupt();
       caller.thread.join(1_000);

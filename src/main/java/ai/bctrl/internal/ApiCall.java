@@ -393,9 +393,12 @@ final class ApiCall<T> {
     }
   }
 
-  /** For messages: {@code 200 ms}, {@code 10 s}, {@code 1500 ms}. */
+  /** For messages: {@code 500 us}, {@code 200 ms}, {@code 10 s}, {@code 1500 ms}. */
   private static String human(long nanos) {
     long millis = nanos / 1_000_000;
+    if (millis == 0) {
+      return nanos / 1_000 + " us";
+    }
     return millis % 1000 == 0 ? (millis / 1000) + " s" : millis + " ms";
   }
 

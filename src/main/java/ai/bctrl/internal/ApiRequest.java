@@ -110,11 +110,6 @@ public final class ApiRequest {
     return request.build();
   }
 
-  /** The cursor this request fetches, or null for the first page. */
-  public String cursor() {
-    return cursor;
-  }
-
   /**
    * Every byte but RFC 3986's unreserved characters is percent-encoded, so that an id is always one
    * path segment: not {@code /}, and not {@code ;} or {@code =}, which servlet containers read as

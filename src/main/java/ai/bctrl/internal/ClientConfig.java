@@ -56,10 +56,6 @@ public final class ClientConfig {
     return timeout;
   }
 
-  public Duration connectTimeout() {
-    return connectTimeout;
-  }
-
   public int maxRetries() {
     return maxRetries;
   }
