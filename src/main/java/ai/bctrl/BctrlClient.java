@@ -4,7 +4,6 @@ import ai.bctrl.errors.BctrlException;
 import ai.bctrl.internal.ClientConfig;
 import ai.bctrl.internal.Delayer;
 import ai.bctrl.internal.HttpRunsClient;
-import ai.bctrl.internal.SystemDelayer;
 import ai.bctrl.internal.Transport;
 import ai.bctrl.runs.RunsClient;
 import java.time.Duration;
@@ -309,7 +308,7 @@ public final class BctrlClient implements AutoCloseable {
               okHttpClient == null,
               level,
               requestListener,
-              delayer != null ? delayer : new SystemDelayer());
+              delayer);
       return new BctrlClient(config);
     }
 

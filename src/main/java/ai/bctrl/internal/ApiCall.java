@@ -186,7 +186,7 @@ final class ApiCall<T> {
     Attempt attempt =
         new Attempt(
             config.okHttpClient,
-            transport.scheduler,
+            config.scheduler,
             this,
             number,
             byDeadline ? left : attemptTimeoutNanos == NONE ? 0 : attemptTimeoutNanos,

@@ -23,6 +23,10 @@ public final class ClientConfig {
   final RequestListener listener;
   final Delayer delayer;
 
+  /** The client's one timer thread: attempt watches and, with the default delayer, retries. */
+  final Scheduler scheduler = new Scheduler();
+
+  /** {@code delayer} null: waits for real, on the client's timer thread. */
   public ClientConfig(
       HttpUrl baseUrl,
       String apiKey,
@@ -45,7 +49,7 @@ public final class ClientConfig {
     this.ownsOkHttpClient = ownsOkHttpClient;
     this.logLevel = logLevel;
     this.listener = listener;
-    this.delayer = delayer;
+    this.delayer = delayer != null ? delayer : new SystemDelayer(scheduler);
   }
 
   public HttpUrl baseUrl() {

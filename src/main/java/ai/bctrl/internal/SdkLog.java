@@ -55,7 +55,7 @@ final class SdkLog {
       }
     }
     // A server may echo the key (in a header, say): the exact key is never written.
-    LOGGER.log(Level.INFO, Transport.redact(line.toString(), apiKey, null));
+    LOGGER.log(Level.INFO, Redaction.redact(line.toString(), apiKey));
   }
 
   /** Header lines with credentials replaced, so that a log never carries the API key. */

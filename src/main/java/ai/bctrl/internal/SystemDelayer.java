@@ -9,11 +9,21 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Real waiting: sync calls wait on their own thread (woken early when the call ends: closed or
- * cancelled); async retries run on a {@link Scheduler} the delayer owns, whose thread starts on
- * first use and exits when idle or at {@link #shutdown}.
+ * cancelled); async retries run on a {@link Scheduler} (the client's, for the delayer a client
+ * makes itself), whose thread starts on first use and exits when idle or at {@link #shutdown}.
  */
 public final class SystemDelayer implements Delayer {
-  private final Scheduler scheduler = new Scheduler();
+  private final Scheduler scheduler;
+
+  /** With a timer thread of its own. */
+  public SystemDelayer() {
+    this(new Scheduler());
+  }
+
+  /** On a client's timer thread, which the client shuts down with it. */
+  SystemDelayer(Scheduler scheduler) {
+    this.scheduler = scheduler;
+  }
 
   @Override
   public void sleep(long millis, CompletableFuture<?> until) throws InterruptedException {

@@ -17,7 +17,6 @@ import okhttp3.OkHttpClient;
  * the timer thread, and the OkHttp client when the SDK made it.
  */
 public final class Transport {
-  final Scheduler scheduler = new Scheduler();
   private final ClientConfig config;
   private final Set<ApiCall<?>> live = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
@@ -128,7 +127,7 @@ public final class Transport {
     for (ApiCall<?> call : live) {
       call.abort(closedFailure(call));
     }
-    scheduler.shutdown();
+    config.scheduler.shutdown();
     config.delayer.shutdown();
     if (config.ownsOkHttpClient) {
       config.okHttpClient.dispatcher().executorService().shutdown();
@@ -138,10 +137,6 @@ public final class Transport {
 
   /** The client's key, and the call's own if it has one, replaced in {@code text}. */
   String redact(String text, String callKey) {
-    return redact(text, callKey, config.apiKey);
-  }
-
-  static String redact(String text, String key, String otherKey) {
-    return Redaction.redact(text, key, otherKey);
+    return Redaction.redact(text, callKey, config.apiKey);
   }
 }
