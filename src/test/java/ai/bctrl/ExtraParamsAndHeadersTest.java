@@ -8,7 +8,6 @@ import ai.bctrl.models.InvocationStatus;
 import ai.bctrl.models.InvocationSummary;
 import ai.bctrl.runs.ListInvocationsParams;
 import java.util.Arrays;
-import java.util.concurrent.TimeUnit;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -26,9 +25,7 @@ class ExtraParamsAndHeadersTest extends LoggedServerTest {
   private static final String KEY = "bk_live_0123456789/abcdef+ghij=klmnop";
 
   private RecordedRequest take() throws InterruptedException {
-    RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
-    assertThat(request).as("request reached the server").isNotNull();
-    return request;
+    return Fixtures.received(server);
   }
 
   @Test

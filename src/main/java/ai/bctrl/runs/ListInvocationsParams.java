@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Filters and paging for {@link RunsClient#listInvocations(String, ListInvocationsParams)}. A
@@ -65,11 +66,7 @@ public final class ListInvocationsParams {
    * is {@link InvocationStatus#UNKNOWN} here; {@link #statusValues()} has it as set.
    */
   public List<InvocationStatus> statuses() {
-    List<InvocationStatus> statuses = new ArrayList<>(statusValues.size());
-    for (String value : statusValues) {
-      statuses.add(InvocationStatus.fromValue(value));
-    }
-    return Collections.unmodifiableList(statuses);
+    return constants(statusValues, InvocationStatus::fromValue);
   }
 
   /**
@@ -84,11 +81,15 @@ public final class ListInvocationsParams {
    * is {@link InvocationAction#UNKNOWN} here; {@link #actionValues()} has it as set.
    */
   public List<InvocationAction> actions() {
-    List<InvocationAction> actions = new ArrayList<>(actionValues.size());
-    for (String value : actionValues) {
-      actions.add(InvocationAction.fromValue(value));
+    return constants(actionValues, InvocationAction::fromValue);
+  }
+
+  private static <E> List<E> constants(List<String> values, Function<String, E> fromValue) {
+    List<E> constants = new ArrayList<>(values.size());
+    for (String value : values) {
+      constants.add(fromValue.apply(value));
     }
-    return Collections.unmodifiableList(actions);
+    return Collections.unmodifiableList(constants);
   }
 
   /** Returns the actions to match as the wire strings sent, in the order set; empty matches all. */
@@ -163,11 +164,8 @@ public final class ListInvocationsParams {
      * @throws IllegalArgumentException for a null element or {@link InvocationStatus#UNKNOWN}
      */
     public Builder status(Collection<InvocationStatus> statuses) {
-      List<String> values = new ArrayList<>();
-      for (InvocationStatus status : notNull(statuses, "status")) {
-        values.add(known(status, InvocationStatus.UNKNOWN, "status").value());
-      }
-      this.statusValues = Collections.unmodifiableList(values);
+      this.statusValues =
+          wireValues(statuses, InvocationStatus.UNKNOWN, InvocationStatus::value, "status");
       return this;
     }
 
@@ -199,11 +197,8 @@ public final class ListInvocationsParams {
      * @throws IllegalArgumentException for a null element or {@link InvocationAction#UNKNOWN}
      */
     public Builder action(Collection<InvocationAction> actions) {
-      List<String> values = new ArrayList<>();
-      for (InvocationAction action : notNull(actions, "action")) {
-        values.add(known(action, InvocationAction.UNKNOWN, "action").value());
-      }
-      this.actionValues = Collections.unmodifiableList(values);
+      this.actionValues =
+          wireValues(actions, InvocationAction.UNKNOWN, InvocationAction::value, "action");
       return this;
     }
 
@@ -258,19 +253,24 @@ public final class ListInvocationsParams {
       return value;
     }
 
-    /** A constant the caller named, which has a wire string: not null, not UNKNOWN. */
-    private static <E> E known(E value, E unknown, String name) {
-      if (value == null) {
-        throw new IllegalArgumentException(name + " filter contains null");
+    /** The wire strings of constants the caller named: none null, none UNKNOWN (it has none). */
+    private static <E> List<String> wireValues(
+        Collection<E> constants, E unknown, Function<E, String> wireValue, String name) {
+      List<String> values = new ArrayList<>();
+      for (E constant : notNull(constants, name)) {
+        if (constant == null) {
+          throw new IllegalArgumentException(name + " filter contains null");
+        }
+        if (constant == unknown) {
+          throw new IllegalArgumentException(
+              name
+                  + " filter cannot be UNKNOWN: it has no wire value; use "
+                  + name
+                  + "Value(String)");
+        }
+        values.add(wireValue.apply(constant));
       }
-      if (value == unknown) {
-        throw new IllegalArgumentException(
-            name
-                + " filter cannot be UNKNOWN: it has no wire value; use "
-                + name
-                + "Value(String)");
-      }
-      return value;
+      return Collections.unmodifiableList(values);
     }
 
     private static List<String> tokens(String[] values, String name) {

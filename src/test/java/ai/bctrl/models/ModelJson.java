@@ -75,6 +75,25 @@ final class ModelJson {
     return json.append('}').toString();
   }
 
+  /** {@code json} with only the properties {@code names}, in that order. */
+  static String only(String json, String... names) {
+    JsonNode all = object(json);
+    ObjectNode kept = TREES.createObjectNode();
+    for (String name : names) {
+      kept.set(name, all.get(name));
+    }
+    return kept.toString();
+  }
+
+  /** {@code json} with each of {@code names} added as JSON null. */
+  static String withNulls(String json, String... names) {
+    ObjectNode object = object(json);
+    for (String name : names) {
+      object.putNull(name);
+    }
+    return object.toString();
+  }
+
   /**
    * Reads {@code json} as the SDK does; every property of the spec must bind to its own field. Then
    * a plain mapper, a bare one and the SDK's each write the model as {@code json} (the same tree)
@@ -113,12 +132,12 @@ final class ModelJson {
    */
   static <T> void assertRequired(String json, String name, boolean nullable, Class<T> type)
       throws Exception {
-    ObjectNode missing = (ObjectNode) TREES.readTree(json);
+    ObjectNode missing = object(json);
     missing.remove(name);
     assertThatThrownBy(() -> SdkJson.read(missing.toString(), type))
         .as("%s missing", name)
         .hasMessage(name + ": required field is missing");
-    ObjectNode nulled = (ObjectNode) TREES.readTree(json);
+    ObjectNode nulled = object(json);
     nulled.putNull(name);
     if (nullable) {
       assertThat(TREES.readTree(SdkJson.write(SdkJson.read(nulled.toString(), type))))
@@ -148,6 +167,14 @@ final class ModelJson {
     String json = string("not_known_yet");
     assertThat(plainMapper().readValue(json, unknown.getDeclaringClass())).isSameAs(unknown);
     assertThat(SdkJson.read(json, unknown.getDeclaringClass())).isSameAs(unknown);
+  }
+
+  private static ObjectNode object(String json) {
+    try {
+      return (ObjectNode) TREES.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new AssertionError(json, e);
+    }
   }
 
   @SuppressWarnings("unchecked")

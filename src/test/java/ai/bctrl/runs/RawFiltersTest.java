@@ -4,10 +4,10 @@ import static ai.bctrl.Fixtures.page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.bctrl.Fixtures;
 import ai.bctrl.MockServerTest;
 import ai.bctrl.models.InvocationAction;
 import ai.bctrl.models.InvocationStatus;
-import java.util.concurrent.TimeUnit;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -21,9 +21,7 @@ class RawFiltersTest extends MockServerTest {
   private RecordedRequest listAndTake(ListInvocationsParams params) throws InterruptedException {
     server.enqueue(page(0, 0, null));
     client.runs().listInvocations("r", params);
-    RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
-    assertThat(request).as("request reached the server").isNotNull();
-    return request;
+    return Fixtures.received(server);
   }
 
   @Test
