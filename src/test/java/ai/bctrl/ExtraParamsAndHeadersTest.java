@@ -151,8 +151,35 @@ class ExtraParamsAndHeadersTest extends LoggedServerTest {
     assertThat(options.queryParams().get("a")).hasSize(2);
     assertThat(options).isNotEqualTo(RequestOptions.builder().queryParam("a", "1").build());
     assertThat(options.toString()).contains("queryParams=[a]").doesNotContain(KEY);
+    assertThat(options.equals(options)).isTrue();
+    assertThat(options.equals("a")).isFalse();
+    assertThat(options.hashCode())
+        .isNotEqualTo(RequestOptions.builder().queryParam("a", "1").build().hashCode());
     assertThatThrownBy(() -> options.queryParams().get("a").add("x"))
         .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void aDerivedCopyKeepsEveryOptionAndPrintsTheKeyOnlyAsSet() {
+    RequestOptions options =
+        RequestOptions.builder()
+            .header("X-A", "1")
+            .queryParam("q", "2")
+            .maxRetries(1)
+            .timeout(java.time.Duration.ofSeconds(3))
+            .totalTimeout(java.time.Duration.ofSeconds(9))
+            .build();
+    RequestOptions copy = options.toBuilder().build();
+
+    assertThat(copy).isEqualTo(options).hasSameHashCodeAs(options);
+    assertThat(copy.headers()).containsExactly(new java.util.AbstractMap.SimpleEntry<>("X-A", "1"));
+    assertThat(copy.toString())
+        .isEqualTo(
+            "RequestOptions{timeout=PT3S, totalTimeout=PT9S, maxRetries=1, apiKey=null,"
+                + " headers=[X-A], queryParams=[q]}");
+    assertThat(options.toBuilder().apiKey(KEY).build().toString())
+        .contains("apiKey=[set]")
+        .doesNotContain(KEY);
   }
 
   @Test

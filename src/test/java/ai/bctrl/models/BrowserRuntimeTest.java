@@ -56,6 +56,11 @@ class BrowserRuntimeTest {
   }
 
   @Test
+  void equalsHashCodeAndToStringFollowEveryProperty() throws Exception {
+    ModelJson.assertValueSemantics(WIRE_JSON, REQUIRED_JSON, BrowserRuntime.class);
+  }
+
+  @Test
   void optionalPropertiesSentAsNullReadAsAbsent() throws Exception {
     ModelJson.assertReadAs(NULLS_JSON, REQUIRED_JSON, BrowserRuntime.class);
   }

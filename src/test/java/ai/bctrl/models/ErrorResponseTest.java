@@ -48,6 +48,11 @@ class ErrorResponseTest {
   }
 
   @Test
+  void equalsHashCodeAndToStringFollowEveryProperty() throws Exception {
+    ModelJson.assertValueSemantics(WIRE_JSON, REQUIRED_JSON, ErrorResponse.class);
+  }
+
+  @Test
   void optionalPropertiesSentAsNullReadAsAbsent() throws Exception {
     ModelJson.assertReadAs(NULLS_JSON, REQUIRED_JSON, ErrorResponse.class);
   }

@@ -41,6 +41,11 @@ class InvocationErrorTest {
   }
 
   @Test
+  void equalsHashCodeAndToStringFollowEveryProperty() throws Exception {
+    ModelJson.assertValueSemantics(WIRE_JSON, REQUIRED_JSON, InvocationError.class);
+  }
+
+  @Test
   void optionalPropertiesSentAsNullReadAsAbsent() throws Exception {
     ModelJson.assertReadAs(NULLS_JSON, REQUIRED_JSON, InvocationError.class);
   }

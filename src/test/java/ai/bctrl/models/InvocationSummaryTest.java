@@ -55,6 +55,11 @@ class InvocationSummaryTest {
   }
 
   @Test
+  void equalsHashCodeAndToStringFollowEveryProperty() throws Exception {
+    ModelJson.assertValueSemantics(WIRE_JSON, REQUIRED_JSON, InvocationSummary.class);
+  }
+
+  @Test
   void optionalPropertiesSentAsNullReadAsAbsent() throws Exception {
     ModelJson.assertReadAs(NULLS_JSON, REQUIRED_JSON, InvocationSummary.class);
   }

@@ -117,6 +117,32 @@ final class ModelJson {
     assertThat(plainMapper().readValue(json, type)).as("a plain mapper read").isEqualTo(model);
   }
 
+  /**
+   * Models read from {@code full} are equal, with equal hash codes, and differ from the model of
+   * {@code fewer} (a subset of its properties) in both; {@code toString()} shows unknown fields
+   * only when there are some.
+   */
+  static <T> void assertValueSemantics(String full, String fewer, Class<T> type) {
+    T model = SdkJson.read(full, type);
+    T same = SdkJson.read(full, type);
+    JsonNode known = object(fewer);
+    withoutUnknownFields(known);
+    T other = SdkJson.read(known.toString(), type);
+    assertThat(model.equals(model)).as("equal to itself").isTrue();
+    assertThat(model.equals(same)).as("equal to a model of the same JSON").isTrue();
+    assertThat(model.hashCode()).isEqualTo(same.hashCode());
+    assertThat(model.equals(other)).as("equal to one with fewer properties").isFalse();
+    assertThat(model.hashCode()).as("hash code of one with fewer").isNotEqualTo(other.hashCode());
+    assertThat(model.equals(full)).as("equal to its JSON text").isFalse();
+    assertThat(model.equals(null)).as("equal to null").isFalse();
+    assertThat(model.toString())
+        .startsWith(type.getSimpleName() + "{")
+        .contains(", additionalProperties={" + UNKNOWN_FIELD + "=");
+    assertThat(other.toString())
+        .startsWith(type.getSimpleName() + "{")
+        .doesNotContain(UNKNOWN_FIELD);
+  }
+
   /** The SDK and a plain mapper each read {@code json} as the model of {@code same}. */
   static <T> void assertReadAs(String json, String same, Class<T> type) throws Exception {
     T expected = SdkJson.read(same, type);
@@ -167,6 +193,15 @@ final class ModelJson {
     String json = string("not_known_yet");
     assertThat(plainMapper().readValue(json, unknown.getDeclaringClass())).isSameAs(unknown);
     assertThat(SdkJson.read(json, unknown.getDeclaringClass())).isSameAs(unknown);
+  }
+
+  private static void withoutUnknownFields(JsonNode json) {
+    if (json.isObject()) {
+      ((ObjectNode) json).remove(UNKNOWN_FIELD);
+    }
+    for (JsonNode child : json) {
+      withoutUnknownFields(child);
+    }
   }
 
   private static ObjectNode object(String json) {

@@ -39,6 +39,11 @@ class RuntimeSessionTest {
   }
 
   @Test
+  void equalsHashCodeAndToStringFollowEveryProperty() throws Exception {
+    ModelJson.assertValueSemantics(WIRE_JSON, REQUIRED_JSON, RuntimeSession.class);
+  }
+
+  @Test
   void optionalPropertiesSentAsNullReadAsAbsent() throws Exception {
     ModelJson.assertReadAs(NULLS_JSON, REQUIRED_JSON, RuntimeSession.class);
   }

@@ -8,6 +8,7 @@ import ai.bctrl.Fixtures;
 import ai.bctrl.MockServerTest;
 import ai.bctrl.models.InvocationAction;
 import ai.bctrl.models.InvocationStatus;
+import java.util.concurrent.TimeUnit;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -55,7 +56,7 @@ class RawFiltersTest extends MockServerTest {
 
   @Test
   void everyTokenCharacterIsSentExactlyAsGiven() throws Exception {
-    String token = "aZ09!#$%&'*+-.^_`|~";
+    String token = "azAZ09!#$%&'*+-.^_`|~";
 
     RecordedRequest request =
         listAndTake(ListInvocationsParams.builder().statusValue(token).actionValue(token).build());
@@ -94,12 +95,31 @@ class RawFiltersTest extends MockServerTest {
     assertThat(raw.toBuilder().build()).isEqualTo(raw);
     assertThat(raw).isNotEqualTo(raw.toBuilder().statusValue("paused").build());
     assertThat(raw).isNotEqualTo(raw.toBuilder().actionValue("scroll").build());
+    assertThat(raw.equals(raw)).isTrue();
+    assertThat(raw.equals("failed")).isFalse();
+    assertThat(raw.hashCode())
+        .isNotEqualTo(raw.toBuilder().statusValue("paused").build().hashCode());
     assertThat(ListInvocationsParams.builder().statusValue("paused").build().toString())
         .isEqualTo("ListInvocationsParams{statuses=[paused], actions=[], limit=null, cursor=null}");
   }
 
   @ParameterizedTest(name = "\"{0}\"")
-  @ValueSource(strings = {"", " ", "timed out", "a,b", "a\n", "caf\u00e9", "a/b", "(x)", "\"x\""})
+  @ValueSource(
+      strings = {
+        "",
+        " ",
+        "timed out",
+        "a,b",
+        "a\n",
+        "caf\u00e9",
+        "a/b",
+        "a:b",
+        "a@b",
+        "a[b",
+        "a{b",
+        "(x)",
+        "\"x\""
+      })
   void aValueThatIsNotATokenIsRefusedBeforeAnyRequest(String value) {
     assertThatThrownBy(() -> ListInvocationsParams.builder().statusValue("ok", value))
         .isInstanceOf(IllegalArgumentException.class)
@@ -111,6 +131,25 @@ class RawFiltersTest extends MockServerTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("action filter value \"");
     assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void anEmptyCursorIsRefusedAndNullStartsAtTheFirstPage() {
+    assertThatThrownBy(() -> ListInvocationsParams.builder().cursor(""))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("cursor is empty; pass null to start at the first page");
+    assertThat(ListInvocationsParams.builder().cursor("c").cursor(null).build().cursor()).isEmpty();
+  }
+
+  @Test
+  void anAsyncListWithParamsSendsThem() throws Exception {
+    server.enqueue(page(0, 0, null));
+    client
+        .runs()
+        .listInvocationsAsync("r", ListInvocationsParams.builder().statusValue("paused").build())
+        .get(5, TimeUnit.SECONDS);
+    assertThat(Fixtures.received(server).getPath())
+        .isEqualTo("/v1/runs/r/invocations?status=paused");
   }
 
   @Test
