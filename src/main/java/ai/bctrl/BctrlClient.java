@@ -7,7 +7,9 @@ import ai.bctrl.internal.HttpRunsClient;
 import ai.bctrl.internal.Transport;
 import ai.bctrl.runs.RunsClient;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -53,7 +55,7 @@ public final class BctrlClient implements AutoCloseable {
   private BctrlClient(ClientConfig config) {
     this.config = config;
     this.transport = new Transport(config);
-    this.runs = new HttpRunsClient(transport);
+    this.runs = new HttpRunsClient(transport, config.headers());
   }
 
   /**
@@ -121,6 +123,7 @@ public final class BctrlClient implements AutoCloseable {
     private boolean allowInsecureHttp;
     private LogLevel logLevel;
     private Delayer delayer;
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     Builder(Function<String, String> env) {
       this.env = env;
@@ -266,6 +269,22 @@ public final class BctrlClient implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Adds a header to every call of the client, sent as given, replacing one of the same name set
+     * here before; a call's {@code RequestOptions.Builder.header} of the same name wins over it.
+     * Headers the SDK or HTTP itself owns ({@code Authorization}, {@code User-Agent}, {@code
+     * Accept}, {@code Accept-Encoding}, {@code X-Bctrl-Retry-Count}, {@code Host}, {@code
+     * Content-Length}, {@code Transfer-Encoding}, {@code Connection}) are refused. A value equal to
+     * the API key is never logged.
+     *
+     * @throws IllegalArgumentException if the name is empty, invalid or owned, or the value has a
+     *     line break or a non-ASCII character
+     */
+    public Builder header(String name, String value) {
+      headers.put(Checks.headerName(name), Checks.headerValue(name, value));
+      return this;
+    }
+
     /** For tests: replaces real waiting between retries. */
     Builder delayer(Delayer delayer) {
       this.delayer = delayer;
@@ -308,7 +327,8 @@ public final class BctrlClient implements AutoCloseable {
               okHttpClient == null,
               level,
               requestListener,
-              delayer);
+              delayer,
+              headers);
       return new BctrlClient(config);
     }
 

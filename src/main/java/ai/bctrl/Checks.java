@@ -42,7 +42,18 @@ final class Checks {
   private static final Set<String> OWNED_HEADERS =
       new HashSet<>(
           Arrays.asList(
-              "content-length", "transfer-encoding", "host", "connection", "accept-encoding"));
+              "content-length",
+              "transfer-encoding",
+              "host",
+              "connection",
+              "accept-encoding",
+              "accept",
+              "user-agent",
+              "x-bctrl-retry-count"));
+
+  /** Query parameters the SDK sets from its own arguments: the page cursor and the filters. */
+  private static final Set<String> OWNED_QUERY_PARAMS =
+      new HashSet<>(Arrays.asList("cursor", "limit", "status", "action"));
 
   static String headerName(String name) {
     if (name == null || name.isEmpty()) {
@@ -67,6 +78,30 @@ final class Checks {
           "the " + name + " header is set by the SDK and OkHttp and cannot be overridden");
     }
     return name;
+  }
+
+  /**
+   * A query parameter name a caller may add: not empty, and not one the SDK sets (compared without
+   * case, as a server may).
+   */
+  static String queryParamName(String name) {
+    if (name == null || name.isEmpty()) {
+      throw new IllegalArgumentException("query parameter name is empty");
+    }
+    if (OWNED_QUERY_PARAMS.contains(name.toLowerCase(Locale.ROOT))) {
+      throw new IllegalArgumentException(
+          "the query parameter "
+              + name
+              + " is the SDK's: set it with the method's params (ListInvocationsParams)");
+    }
+    return name;
+  }
+
+  static String queryParamValue(String name, String value) {
+    if (value == null) {
+      throw new IllegalArgumentException("value of query parameter " + name + " == null");
+    }
+    return value;
   }
 
   /** A key as the builders take it: never echoed in a message. */

@@ -1,21 +1,25 @@
 package ai.bctrl;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Settings for one call that override the client's: timeouts, retry budget, API key and extra
- * headers. A walk over pages applies the first call's options to every page it fetches.
+ * Settings for one call that override the client's: timeouts, retry budget, API key, extra headers
+ * and extra query parameters. A walk over pages applies the first call's options to every page it
+ * fetches.
  *
  * <pre>{@code
  * RequestOptions options = RequestOptions.builder()
  *     .timeout(Duration.ofSeconds(5))
  *     .maxRetries(0)
  *     .header("X-Trace", "1")
+ *     .queryParam("include", "steps")
  *     .build();
  * }</pre>
  */
@@ -27,6 +31,7 @@ public final class RequestOptions {
   private final Integer maxRetries;
   private final String apiKey;
   private final Map<String, String> headers;
+  private final Map<String, List<String>> queryParams;
 
   RequestOptions(Builder builder) {
     this.timeout = builder.timeout;
@@ -34,6 +39,11 @@ public final class RequestOptions {
     this.maxRetries = builder.maxRetries;
     this.apiKey = builder.apiKey;
     this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(builder.headers));
+    Map<String, List<String>> params = new LinkedHashMap<>();
+    for (Map.Entry<String, List<String>> param : builder.queryParams.entrySet()) {
+      params.put(param.getKey(), Collections.unmodifiableList(new ArrayList<>(param.getValue())));
+    }
+    this.queryParams = Collections.unmodifiableMap(params);
   }
 
   /** Returns options that override nothing. */
@@ -54,6 +64,9 @@ public final class RequestOptions {
     builder.maxRetries = maxRetries;
     builder.apiKey = apiKey;
     builder.headers.putAll(headers);
+    for (Map.Entry<String, List<String>> param : queryParams.entrySet()) {
+      builder.queryParams.put(param.getKey(), new ArrayList<>(param.getValue()));
+    }
     return builder;
   }
 
@@ -82,6 +95,11 @@ public final class RequestOptions {
     return headers;
   }
 
+  /** The extra query parameters, each name with its values, in the order they were added. */
+  public Map<String, List<String>> queryParams() {
+    return queryParams;
+  }
+
   @Override
   public boolean equals(Object o) {
     if (this == o) {
@@ -95,17 +113,18 @@ public final class RequestOptions {
         && Objects.equals(totalTimeout, that.totalTimeout)
         && Objects.equals(maxRetries, that.maxRetries)
         && Objects.equals(apiKey, that.apiKey)
-        && headers.equals(that.headers);
+        && headers.equals(that.headers)
+        && queryParams.equals(that.queryParams);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(timeout, totalTimeout, maxRetries, apiKey, headers);
+    return Objects.hash(timeout, totalTimeout, maxRetries, apiKey, headers, queryParams);
   }
 
   @Override
   public String toString() {
-    // Header values may hold credentials, and the key is one: names and presence only.
+    // Header and parameter values may hold credentials, and the key is one: names and presence.
     return "RequestOptions{timeout="
         + timeout
         + ", totalTimeout="
@@ -116,6 +135,8 @@ public final class RequestOptions {
         + (apiKey == null ? "null" : "[set]")
         + ", headers="
         + headers.keySet()
+        + ", queryParams="
+        + queryParams.keySet()
         + "}";
   }
 
@@ -126,6 +147,7 @@ public final class RequestOptions {
     private Integer maxRetries;
     private String apiKey;
     private final Map<String, String> headers = new LinkedHashMap<>();
+    private final Map<String, List<String>> queryParams = new LinkedHashMap<>();
 
     Builder() {}
 
@@ -172,15 +194,36 @@ public final class RequestOptions {
     }
 
     /**
-     * Adds a header to the request, replacing one of the same name set here before. Headers the SDK
-     * or HTTP itself owns ({@code Authorization}, {@code Host}, {@code Content-Length}, {@code
-     * Transfer-Encoding}, {@code Connection}, {@code Accept-Encoding}) are refused.
+     * Adds a header to the request, replacing one of the same name set here before or for the whole
+     * client ({@code BctrlClient.Builder.header}). Headers the SDK or HTTP itself owns ({@code
+     * Authorization}, {@code User-Agent}, {@code Accept}, {@code Accept-Encoding}, {@code
+     * X-Bctrl-Retry-Count}, {@code Host}, {@code Content-Length}, {@code Transfer-Encoding}, {@code
+     * Connection}) are refused.
      *
      * @throws IllegalArgumentException if the name is empty, invalid or owned, or the value has a
      *     line break or a non-ASCII character
      */
     public Builder header(String name, String value) {
       headers.put(Checks.headerName(name), Checks.headerValue(name, value));
+      return this;
+    }
+
+    /**
+     * Adds a query parameter to the request, sent as given (percent-encoded as a URL needs): for a
+     * parameter the API accepts that this SDK version has no setting for. Adding a name again adds
+     * another value, sent as a repeated parameter. The parameters the SDK sets ({@code cursor},
+     * {@code limit}, {@code status}, {@code action}, in any case) are refused: set them with the
+     * method's params.
+     *
+     * @throws IllegalArgumentException if the name is empty or the SDK's, or the value is null
+     */
+    public Builder queryParam(String name, String value) {
+      List<String> values = queryParams.get(Checks.queryParamName(name));
+      if (values == null) {
+        values = new ArrayList<>();
+        queryParams.put(name, values);
+      }
+      values.add(Checks.queryParamValue(name, value));
       return this;
     }
 

@@ -1,10 +1,22 @@
 package ai.bctrl;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.TimeUnit;
 import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
 
 /** Invocation JSON for tests, with ids that say which page and position they came from. */
 public final class Fixtures {
   private Fixtures() {}
+
+  /** The next request {@code server} received, waiting at most 5 s for it. */
+  public static RecordedRequest received(MockWebServer server) throws InterruptedException {
+    RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
+    assertThat(request).as("request reached the server").isNotNull();
+    return request;
+  }
 
   public static String invocationId(int n) {
     return String.format("00000000-0000-4000-8000-%012d", n);

@@ -21,15 +21,20 @@ public final class ApiRequest {
   final String cursor;
   final RequestOptions options;
 
+  /** The client's headers for every call; the call's own {@code options} headers win over them. */
+  final Map<String, String> clientHeaders;
+
   private ApiRequest(
       List<String> pathSegments,
       List<String> queryNamesAndValues,
       String cursor,
-      RequestOptions options) {
+      RequestOptions options,
+      Map<String, String> clientHeaders) {
     this.pathSegments = pathSegments;
     this.queryNamesAndValues = queryNamesAndValues;
     this.cursor = cursor;
     this.options = options;
+    this.clientHeaders = clientHeaders;
   }
 
   /**
@@ -43,7 +48,11 @@ public final class ApiRequest {
     List<String> path = new ArrayList<>(segments.length);
     Collections.addAll(path, segments);
     return new ApiRequest(
-        Collections.unmodifiableList(path), Collections.<String>emptyList(), null, options);
+        Collections.unmodifiableList(path),
+        Collections.<String>emptyList(),
+        null,
+        options,
+        Collections.<String, String>emptyMap());
   }
 
   /**
@@ -65,15 +74,24 @@ public final class ApiRequest {
     List<String> query = new ArrayList<>(queryNamesAndValues);
     query.add(name);
     query.add(value);
-    return new ApiRequest(pathSegments, Collections.unmodifiableList(query), cursor, options);
+    return new ApiRequest(
+        pathSegments, Collections.unmodifiableList(query), cursor, options, clientHeaders);
+  }
+
+  /** Returns a copy sent with the client's {@code headers} (see {@link ClientConfig#headers()}). */
+  public ApiRequest withClientHeaders(Map<String, String> headers) {
+    return new ApiRequest(pathSegments, queryNamesAndValues, cursor, options, headers);
   }
 
   /** Returns a copy that fetches the page at {@code cursor}; null fetches the first page. */
   public ApiRequest withCursor(String cursor) {
-    return new ApiRequest(pathSegments, queryNamesAndValues, cursor, options);
+    return new ApiRequest(pathSegments, queryNamesAndValues, cursor, options, clientHeaders);
   }
 
-  /** The URL under {@code baseUrl}: its path, then the segments, the query and the cursor. */
+  /**
+   * The URL under {@code baseUrl}: its path, then the segments, the query, the caller's extra query
+   * parameters and the cursor.
+   */
   HttpUrl url(HttpUrl baseUrl) {
     HttpUrl.Builder url = baseUrl.newBuilder();
     for (String segment : pathSegments) {
@@ -81,6 +99,11 @@ public final class ApiRequest {
     }
     for (int i = 0; i < queryNamesAndValues.size(); i += 2) {
       url.addQueryParameter(queryNamesAndValues.get(i), queryNamesAndValues.get(i + 1));
+    }
+    for (Map.Entry<String, List<String>> param : options.queryParams().entrySet()) {
+      for (String value : param.getValue()) {
+        url.addQueryParameter(param.getKey(), value);
+      }
     }
     if (cursor != null) {
       url.addQueryParameter("cursor", cursor);
@@ -101,6 +124,9 @@ public final class ApiRequest {
             .header("Accept-Encoding", "gzip")
             .header("User-Agent", Versions.USER_AGENT)
             .tag(Attempt.class, tag);
+    for (Map.Entry<String, String> header : clientHeaders.entrySet()) {
+      request.header(header.getKey(), header.getValue());
+    }
     for (Map.Entry<String, String> header : options.headers().entrySet()) {
       request.header(header.getKey(), header.getValue());
     }

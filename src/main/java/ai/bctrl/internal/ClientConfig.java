@@ -3,6 +3,9 @@ package ai.bctrl.internal;
 import ai.bctrl.LogLevel;
 import ai.bctrl.RequestListener;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
@@ -23,10 +26,16 @@ public final class ClientConfig {
   final RequestListener listener;
   final Delayer delayer;
 
+  /** Headers sent on every call of the client (a call's own headers of the same name win). */
+  final Map<String, String> headers;
+
   /** The client's one timer thread: attempt watches and, with the default delayer, retries. */
   final Scheduler scheduler = new Scheduler();
 
-  /** {@code delayer} null: waits for real, on the client's timer thread. */
+  /**
+   * {@code delayer} null: waits for real, on the client's timer thread. {@code headers}: sent on
+   * every call.
+   */
   public ClientConfig(
       HttpUrl baseUrl,
       String apiKey,
@@ -38,7 +47,8 @@ public final class ClientConfig {
       boolean ownsOkHttpClient,
       LogLevel logLevel,
       RequestListener listener,
-      Delayer delayer) {
+      Delayer delayer,
+      Map<String, String> headers) {
     this.baseUrl = baseUrl;
     this.apiKey = apiKey;
     this.timeout = timeout;
@@ -50,6 +60,7 @@ public final class ClientConfig {
     this.logLevel = logLevel;
     this.listener = listener;
     this.delayer = delayer != null ? delayer : new SystemDelayer(scheduler);
+    this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
   }
 
   public HttpUrl baseUrl() {
@@ -66,5 +77,9 @@ public final class ClientConfig {
 
   public LogLevel logLevel() {
     return logLevel;
+  }
+
+  public Map<String, String> headers() {
+    return headers;
   }
 }

@@ -1,20 +1,24 @@
 package ai.bctrl.internal;
 
 import ai.bctrl.RequestOptions;
-import ai.bctrl.models.InvocationAction;
-import ai.bctrl.models.InvocationStatus;
 import ai.bctrl.models.InvocationSummary;
 import ai.bctrl.pagination.CursorPage;
 import ai.bctrl.runs.ListInvocationsParams;
 import ai.bctrl.runs.RunsClient;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /** {@link RunsClient} over HTTP: each method builds its request and hands it to an endpoint. */
 public final class HttpRunsClient implements RunsClient {
   private final Transport transport;
+  private final Map<String, String> clientHeaders;
 
-  public HttpRunsClient(Transport transport) {
+  /**
+   * {@code clientHeaders}: the client's headers for every call ({@link ClientConfig#headers()}).
+   */
+  public HttpRunsClient(Transport transport, Map<String, String> clientHeaders) {
     this.transport = transport;
+    this.clientHeaders = clientHeaders;
   }
 
   @Override
@@ -35,12 +39,13 @@ public final class HttpRunsClient implements RunsClient {
       throw new IllegalArgumentException("params == null");
     }
     ApiRequest request =
-        ApiRequest.get(options, "v1", "runs", ApiRequest.pathId("runId", runId), "invocations");
-    for (InvocationStatus status : params.statuses()) {
-      request = request.withQuery("status", status.value());
+        ApiRequest.get(options, "v1", "runs", ApiRequest.pathId("runId", runId), "invocations")
+            .withClientHeaders(clientHeaders);
+    for (String status : params.statusValues()) {
+      request = request.withQuery("status", status);
     }
-    for (InvocationAction action : params.actions()) {
-      request = request.withQuery("action", action.value());
+    for (String action : params.actionValues()) {
+      request = request.withQuery("action", action);
     }
     if (params.limit().isPresent()) {
       request = request.withQuery("limit", params.limit().get().toString());

@@ -1,5 +1,7 @@
 package ai.bctrl.internal;
 
+import okhttp3.HttpUrl;
+
 /**
  * Removes API keys from text the SDK writes (messages, log lines), without garbling the rest.
  *
@@ -35,11 +37,27 @@ final class Redaction {
     return redact(redact(text, key), otherKey);
   }
 
-  /** {@code text} with {@code key} replaced wherever it occurs, as the class describes. */
+  /**
+   * {@code text} with {@code key} replaced wherever it occurs, as the class describes, and the key
+   * as a URL's query carries it (a caller's query parameter may hold it, and a logged URL shows it
+   * percent-encoded).
+   */
   static String redact(String text, String key) {
     if (text == null || key == null || key.length() < MIN_KEY_LENGTH) {
       return text;
     }
+    String inQuery = inQuery(key);
+    return redactExactly(inQuery.equals(key) ? text : redactExactly(text, inQuery), key);
+  }
+
+  /** {@code key} as OkHttp writes it as a query parameter's value. */
+  private static String inQuery(String key) {
+    HttpUrl url =
+        new HttpUrl.Builder().scheme("http").host("h").addQueryParameter("k", key).build();
+    return url.encodedQuery().substring("k=".length());
+  }
+
+  private static String redactExactly(String text, String key) {
     int found = text.indexOf(key);
     if (found < 0) {
       return text;

@@ -46,6 +46,22 @@ final class Maps {
     return Collections.unmodifiableList(copy);
   }
 
+  /**
+   * {@code fields} as they are, after checking that none is named as one of a model's {@code
+   * properties}: written inline beside them, such a field would be a second value for the property.
+   */
+  static <V> Map<String, V> withoutProperties(Map<String, V> fields, String... properties) {
+    for (String property : properties) {
+      if (fields.containsKey(property)) {
+        throw new IllegalArgumentException(
+            "additionalProperties cannot hold \""
+                + property
+                + "\": it is a property of the model; use its setter");
+      }
+    }
+    return fields;
+  }
+
   /** An unmodifiable deep copy of a JSON value; scalars and models are immutable already. */
   @SuppressWarnings("unchecked")
   static Object copyValue(Object value) {

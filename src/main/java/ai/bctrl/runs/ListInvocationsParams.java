@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Filters and paging for {@link RunsClient#listInvocations(String, ListInvocationsParams)}. A
@@ -21,18 +22,21 @@ import java.util.Optional;
  *     .limit(100)
  *     .build();
  * }</pre>
+ *
+ * <p>A status or action newer than this SDK version is filtered on by its wire string: {@code
+ * statusValue("paused")}, {@code actionValue("scroll")}.
  */
 public final class ListInvocationsParams {
   private static final ListInvocationsParams NONE = new Builder().build();
 
-  private final List<InvocationStatus> statuses;
-  private final List<InvocationAction> actions;
+  private final List<String> statusValues;
+  private final List<String> actionValues;
   private final Integer limit;
   private final String cursor;
 
   ListInvocationsParams(Builder builder) {
-    this.statuses = builder.statuses;
-    this.actions = builder.actions;
+    this.statusValues = builder.statusValues;
+    this.actionValues = builder.actionValues;
     this.limit = builder.limit;
     this.cursor = builder.cursor;
   }
@@ -50,21 +54,47 @@ public final class ListInvocationsParams {
   /** Returns a builder holding these params, e.g. to set a resume cursor. */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.statuses = statuses;
-    builder.actions = actions;
+    builder.statusValues = statusValues;
+    builder.actionValues = actionValues;
     builder.limit = limit;
     builder.cursor = cursor;
     return builder;
   }
 
-  /** Returns the statuses to match; empty matches all. */
+  /**
+   * Returns the statuses to match; empty matches all. A wire string this SDK version does not know
+   * is {@link InvocationStatus#UNKNOWN} here; {@link #statusValues()} has it as set.
+   */
   public List<InvocationStatus> statuses() {
-    return statuses;
+    return constants(statusValues, InvocationStatus::fromValue);
   }
 
-  /** Returns the actions to match; empty matches all. */
+  /**
+   * Returns the statuses to match as the wire strings sent, in the order set; empty matches all.
+   */
+  public List<String> statusValues() {
+    return statusValues;
+  }
+
+  /**
+   * Returns the actions to match; empty matches all. A wire string this SDK version does not know
+   * is {@link InvocationAction#UNKNOWN} here; {@link #actionValues()} has it as set.
+   */
   public List<InvocationAction> actions() {
-    return actions;
+    return constants(actionValues, InvocationAction::fromValue);
+  }
+
+  private static <E> List<E> constants(List<String> values, Function<String, E> fromValue) {
+    List<E> constants = new ArrayList<>(values.size());
+    for (String value : values) {
+      constants.add(fromValue.apply(value));
+    }
+    return Collections.unmodifiableList(constants);
+  }
+
+  /** Returns the actions to match as the wire strings sent, in the order set; empty matches all. */
+  public List<String> actionValues() {
+    return actionValues;
   }
 
   /** Returns the page size, when set. */
@@ -86,23 +116,23 @@ public final class ListInvocationsParams {
       return false;
     }
     ListInvocationsParams that = (ListInvocationsParams) o;
-    return statuses.equals(that.statuses)
-        && actions.equals(that.actions)
+    return statusValues.equals(that.statusValues)
+        && actionValues.equals(that.actionValues)
         && Objects.equals(limit, that.limit)
         && Objects.equals(cursor, that.cursor);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(statuses, actions, limit, cursor);
+    return Objects.hash(statusValues, actionValues, limit, cursor);
   }
 
   @Override
   public String toString() {
     return "ListInvocationsParams{statuses="
-        + statuses
+        + statusValues
         + ", actions="
-        + actions
+        + actionValues
         + ", limit="
         + limit
         + ", cursor="
@@ -112,8 +142,8 @@ public final class ListInvocationsParams {
 
   /** Builds {@link ListInvocationsParams}. Each setter replaces what it set before. */
   public static final class Builder {
-    private List<InvocationStatus> statuses = Collections.emptyList();
-    private List<InvocationAction> actions = Collections.emptyList();
+    private List<String> statusValues = Collections.emptyList();
+    private List<String> actionValues = Collections.emptyList();
     private Integer limit;
     private String cursor;
 
@@ -134,7 +164,21 @@ public final class ListInvocationsParams {
      * @throws IllegalArgumentException for a null element or {@link InvocationStatus#UNKNOWN}
      */
     public Builder status(Collection<InvocationStatus> statuses) {
-      this.statuses = filterValues(statuses, InvocationStatus.UNKNOWN, "status");
+      this.statusValues =
+          wireValues(statuses, InvocationStatus.UNKNOWN, InvocationStatus::value, "status");
+      return this;
+    }
+
+    /**
+     * Matches invocations in any of the statuses {@code statuses} name, as wire strings sent
+     * exactly as given, known to this SDK version or not (a status the API added since, say); none
+     * clears the filter.
+     *
+     * @throws IllegalArgumentException for a null element or one that is not a token: empty, or
+     *     with a character other than letters, digits and {@code !#$%&'*+-.^_`|~}
+     */
+    public Builder statusValue(String... statuses) {
+      this.statusValues = tokens(statuses, "status");
       return this;
     }
 
@@ -153,7 +197,20 @@ public final class ListInvocationsParams {
      * @throws IllegalArgumentException for a null element or {@link InvocationAction#UNKNOWN}
      */
     public Builder action(Collection<InvocationAction> actions) {
-      this.actions = filterValues(actions, InvocationAction.UNKNOWN, "action");
+      this.actionValues =
+          wireValues(actions, InvocationAction.UNKNOWN, InvocationAction::value, "action");
+      return this;
+    }
+
+    /**
+     * Matches invocations of any of the actions {@code actions} name, as wire strings sent exactly
+     * as given, known to this SDK version or not; none clears the filter.
+     *
+     * @throws IllegalArgumentException for a null element or one that is not a token: empty, or
+     *     with a character other than letters, digits and {@code !#$%&'*+-.^_`|~}
+     */
+    public Builder actionValue(String... actions) {
+      this.actionValues = tokens(actions, "action");
       return this;
     }
 
@@ -196,20 +253,59 @@ public final class ListInvocationsParams {
       return value;
     }
 
-    private static <E> List<E> filterValues(Collection<E> values, E unknown, String name) {
+    /** The wire strings of constants the caller named: none null, none UNKNOWN (it has none). */
+    private static <E> List<String> wireValues(
+        Collection<E> constants, E unknown, Function<E, String> wireValue, String name) {
+      List<String> values = new ArrayList<>();
+      for (E constant : notNull(constants, name)) {
+        if (constant == null) {
+          throw new IllegalArgumentException(name + " filter contains null");
+        }
+        if (constant == unknown) {
+          throw new IllegalArgumentException(
+              name
+                  + " filter cannot be UNKNOWN: it has no wire value; use "
+                  + name
+                  + "Value(String)");
+        }
+        values.add(wireValue.apply(constant));
+      }
+      return Collections.unmodifiableList(values);
+    }
+
+    private static List<String> tokens(String[] values, String name) {
       notNull(values, name);
-      List<E> copy = new ArrayList<>(values.size());
-      for (E value : values) {
+      List<String> copy = new ArrayList<>(values.length);
+      for (String value : values) {
         if (value == null) {
           throw new IllegalArgumentException(name + " filter contains null");
         }
-        if (value == unknown) {
+        if (!isToken(value)) {
           throw new IllegalArgumentException(
-              name + " filter cannot be UNKNOWN: it has no wire value");
+              name
+                  + " filter value \""
+                  + value
+                  + "\" is not a token: one or more letters, digits or !#$%&'*+-.^_`|~");
         }
         copy.add(value);
       }
       return Collections.unmodifiableList(copy);
+    }
+
+    /** RFC 9110's token: the characters an identifier-like wire value is made of. */
+    private static boolean isToken(String value) {
+      if (value.isEmpty()) {
+        return false;
+      }
+      for (int i = 0; i < value.length(); i++) {
+        char c = value.charAt(i);
+        boolean alphanumeric =
+            (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        if (!alphanumeric && "!#$%&'*+-.^_`|~".indexOf(c) < 0) {
+          return false;
+        }
+      }
+      return true;
     }
   }
 }

@@ -21,6 +21,15 @@ class RedactionTest {
   }
 
   @Test
+  void aKeyIsReplacedAsAUrlsQueryCarriesItPercentEncodedAndAsIs() {
+    String key = "bk_live_01234/56789+ab=c d";
+    assertThat(
+            Redaction.redact(
+                "GET /v1/x?k=bk_live_01234%2F56789%2Bab%3Dc%20d&limit=5\n  X-Key=" + key, key))
+        .isEqualTo("GET /v1/x?k=[redacted]&limit=5\n  X-Key=[redacted]");
+  }
+
+  @Test
   void aWholeKeyIsReplacedAndThePunctuationAroundItKept() {
     assertThat(Redaction.redact("Invalid API key: Bearer " + KEY, KEY, null))
         .isEqualTo("Invalid API key: Bearer [redacted]");

@@ -327,12 +327,29 @@ public final class BrowserRuntime {
       return this;
     }
 
-    /** Sets the fields unknown to this SDK version (copied at every depth); null means none. */
+    /**
+     * Sets the fields unknown to this SDK version (copied at every depth); null means none.
+     *
+     * @throws IllegalArgumentException for a name this model has a property for, which JSON could
+     *     not carry twice: set it with its own setter
+     */
     public Builder additionalProperties(Map<String, ?> additionalProperties) {
       this.additionalProperties =
           additionalProperties == null
               ? null
-              : new LinkedHashMap<>(Maps.copyOf(additionalProperties));
+              : new LinkedHashMap<>(
+                  Maps.copyOf(
+                      Maps.withoutProperties(
+                          additionalProperties,
+                          "id",
+                          "region",
+                          "owner",
+                          "sessions",
+                          "startedAt",
+                          "memoryBytes",
+                          "headless",
+                          "labels",
+                          "stoppedReason")));
       return this;
     }
 

@@ -23,18 +23,10 @@ class BrowserRuntimeOwnerTest {
           });
 
   /** The properties the spec requires, and nothing else. */
-  static final String REQUIRED_JSON =
-      ModelJson.object(
-          new String[] {
-            "name", ModelJson.string("name \u00e9"),
-          });
+  static final String REQUIRED_JSON = ModelJson.only(WIRE_JSON, "name");
 
   /** The properties the spec requires, and every other one as JSON null. */
-  static final String NULLS_JSON =
-      ModelJson.object(
-          new String[] {
-            "name", ModelJson.string("name \u00e9"), "team", "null",
-          });
+  static final String NULLS_JSON = ModelJson.withNulls(REQUIRED_JSON, "team");
 
   @Test
   void everyPropertyIsWrittenAsTheWireJsonAndReadBackEqual() throws Exception {
@@ -44,6 +36,11 @@ class BrowserRuntimeOwnerTest {
   @Test
   void absentOptionalPropertiesAreLeftOut() throws Exception {
     ModelJson.assertRoundTrip(REQUIRED_JSON, BrowserRuntimeOwner.class);
+  }
+
+  @Test
+  void equalsHashCodeAndToStringFollowEveryProperty() throws Exception {
+    ModelJson.assertValueSemantics(WIRE_JSON, REQUIRED_JSON, BrowserRuntimeOwner.class);
   }
 
   @Test

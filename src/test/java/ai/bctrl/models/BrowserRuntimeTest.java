@@ -38,45 +38,12 @@ class BrowserRuntimeTest {
 
   /** The properties the spec requires, and nothing else. */
   static final String REQUIRED_JSON =
-      ModelJson.object(
-          new String[] {
-            "id",
-            ModelJson.string("id \u00e9"),
-            "region",
-            ModelJson.string(BrowserRuntimeRegion.values()[0].value()),
-            "owner",
-            BrowserRuntimeOwnerTest.WIRE_JSON,
-            "memoryBytes",
-            ModelJson.WHOLE_NUMBER,
-            "headless",
-            "true",
-            "stoppedReason",
-            ModelJson.string("stoppedReason \u00e9"),
-          });
+      ModelJson.only(
+          WIRE_JSON, "id", "region", "owner", "memoryBytes", "headless", "stoppedReason");
 
   /** The properties the spec requires, and every other one as JSON null. */
   static final String NULLS_JSON =
-      ModelJson.object(
-          new String[] {
-            "id",
-            ModelJson.string("id \u00e9"),
-            "region",
-            ModelJson.string(BrowserRuntimeRegion.values()[0].value()),
-            "owner",
-            BrowserRuntimeOwnerTest.WIRE_JSON,
-            "memoryBytes",
-            ModelJson.WHOLE_NUMBER,
-            "headless",
-            "true",
-            "stoppedReason",
-            ModelJson.string("stoppedReason \u00e9"),
-            "sessions",
-            "null",
-            "startedAt",
-            "null",
-            "labels",
-            "null",
-          });
+      ModelJson.withNulls(REQUIRED_JSON, "sessions", "startedAt", "labels");
 
   @Test
   void everyPropertyIsWrittenAsTheWireJsonAndReadBackEqual() throws Exception {
@@ -86,6 +53,11 @@ class BrowserRuntimeTest {
   @Test
   void absentOptionalPropertiesAreLeftOut() throws Exception {
     ModelJson.assertRoundTrip(REQUIRED_JSON, BrowserRuntime.class);
+  }
+
+  @Test
+  void equalsHashCodeAndToStringFollowEveryProperty() throws Exception {
+    ModelJson.assertValueSemantics(WIRE_JSON, REQUIRED_JSON, BrowserRuntime.class);
   }
 
   @Test

@@ -31,24 +31,11 @@ class ErrorResponseTest {
           });
 
   /** The properties the spec requires, and nothing else. */
-  static final String REQUIRED_JSON =
-      ModelJson.object(
-          new String[] {
-            "code", ModelJson.string("code \u00e9"),
-            "error", ModelJson.string("error \u00e9"),
-          });
+  static final String REQUIRED_JSON = ModelJson.only(WIRE_JSON, "code", "error");
 
   /** The properties the spec requires, and every other one as JSON null. */
   static final String NULLS_JSON =
-      ModelJson.object(
-          new String[] {
-            "code", ModelJson.string("code \u00e9"),
-            "error", ModelJson.string("error \u00e9"),
-            "details", "null",
-            "hint", "null",
-            "reasonClass", "null",
-            "requestId", "null",
-          });
+      ModelJson.withNulls(REQUIRED_JSON, "details", "hint", "reasonClass", "requestId");
 
   @Test
   void everyPropertyIsWrittenAsTheWireJsonAndReadBackEqual() throws Exception {
@@ -58,6 +45,11 @@ class ErrorResponseTest {
   @Test
   void absentOptionalPropertiesAreLeftOut() throws Exception {
     ModelJson.assertRoundTrip(REQUIRED_JSON, ErrorResponse.class);
+  }
+
+  @Test
+  void equalsHashCodeAndToStringFollowEveryProperty() throws Exception {
+    ModelJson.assertValueSemantics(WIRE_JSON, REQUIRED_JSON, ErrorResponse.class);
   }
 
   @Test

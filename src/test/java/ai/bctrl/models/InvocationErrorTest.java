@@ -25,20 +25,10 @@ class InvocationErrorTest {
           });
 
   /** The properties the spec requires, and nothing else. */
-  static final String REQUIRED_JSON =
-      ModelJson.object(
-          new String[] {
-            "message", ModelJson.string("message \u00e9"),
-          });
+  static final String REQUIRED_JSON = ModelJson.only(WIRE_JSON, "message");
 
   /** The properties the spec requires, and every other one as JSON null. */
-  static final String NULLS_JSON =
-      ModelJson.object(
-          new String[] {
-            "message", ModelJson.string("message \u00e9"),
-            "code", "null",
-            "details", "null",
-          });
+  static final String NULLS_JSON = ModelJson.withNulls(REQUIRED_JSON, "code", "details");
 
   @Test
   void everyPropertyIsWrittenAsTheWireJsonAndReadBackEqual() throws Exception {
@@ -48,6 +38,11 @@ class InvocationErrorTest {
   @Test
   void absentOptionalPropertiesAreLeftOut() throws Exception {
     ModelJson.assertRoundTrip(REQUIRED_JSON, InvocationError.class);
+  }
+
+  @Test
+  void equalsHashCodeAndToStringFollowEveryProperty() throws Exception {
+    ModelJson.assertValueSemantics(WIRE_JSON, REQUIRED_JSON, InvocationError.class);
   }
 
   @Test

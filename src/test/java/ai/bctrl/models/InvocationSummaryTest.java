@@ -38,30 +38,11 @@ class InvocationSummaryTest {
 
   /** The properties the spec requires, and nothing else. */
   static final String REQUIRED_JSON =
-      ModelJson.object(
-          new String[] {
-            "action", ModelJson.string(InvocationAction.values()[0].value()),
-            "createdAt", ModelJson.TIMESTAMP,
-            "id", ModelJson.string("id \u00e9"),
-            "runId", ModelJson.string("runId \u00e9"),
-            "runtimeId", ModelJson.string("runtimeId \u00e9"),
-            "status", ModelJson.string(InvocationStatus.values()[0].value()),
-          });
+      ModelJson.only(WIRE_JSON, "action", "createdAt", "id", "runId", "runtimeId", "status");
 
   /** The properties the spec requires, and every other one as JSON null. */
   static final String NULLS_JSON =
-      ModelJson.object(
-          new String[] {
-            "action", ModelJson.string(InvocationAction.values()[0].value()),
-            "createdAt", ModelJson.TIMESTAMP,
-            "id", ModelJson.string("id \u00e9"),
-            "runId", ModelJson.string("runId \u00e9"),
-            "runtimeId", ModelJson.string("runtimeId \u00e9"),
-            "status", ModelJson.string(InvocationStatus.values()[0].value()),
-            "durationMs", "null",
-            "error", "null",
-            "finishedAt", "null",
-          });
+      ModelJson.withNulls(REQUIRED_JSON, "durationMs", "error", "finishedAt");
 
   @Test
   void everyPropertyIsWrittenAsTheWireJsonAndReadBackEqual() throws Exception {
@@ -71,6 +52,11 @@ class InvocationSummaryTest {
   @Test
   void absentOptionalPropertiesAreLeftOut() throws Exception {
     ModelJson.assertRoundTrip(REQUIRED_JSON, InvocationSummary.class);
+  }
+
+  @Test
+  void equalsHashCodeAndToStringFollowEveryProperty() throws Exception {
+    ModelJson.assertValueSemantics(WIRE_JSON, REQUIRED_JSON, InvocationSummary.class);
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.OffsetDateTime;
+import java.util.Collections;
 import org.junit.jupiter.api.Test;
 
 @SuppressWarnings("unchecked")
@@ -16,6 +17,41 @@ class ModelBuilderTest {
         .action(InvocationAction.ACT)
         .status(InvocationStatus.RUNNING)
         .createdAt(OffsetDateTime.parse("2024-06-10T15:22:30Z"));
+  }
+
+  @Test
+  void additionalPropertiesCannotHoldANameTheModelHasAPropertyFor() {
+    assertThatThrownBy(
+            () ->
+                InvocationError.builder()
+                    .message("m")
+                    .additionalProperties(Collections.singletonMap("code", "c")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "additionalProperties cannot hold \"code\": it is a property of the model; use its"
+                + " setter");
+    assertThatThrownBy(
+            () -> base().additionalProperties(Collections.singletonMap("createdAt", "yesterday")))
+        .hasMessageContaining("\"createdAt\"");
+    InvocationError error =
+        InvocationError.builder()
+            .message("m")
+            .additionalProperties(Collections.singletonMap("codes", "c"))
+            .build();
+    assertThat(error.additionalProperties()).containsOnlyKeys("codes");
+    assertThat(error.toBuilder().additionalProperties(null).build().additionalProperties())
+        .isEmpty();
+  }
+
+  @Test
+  void aKnownReasonClassIsSetByItsConstant() {
+    ErrorResponse.Builder builder = ErrorResponse.builder().code("c").error("e");
+    assertThat(builder.reasonClass(ReasonClass.NOT_FOUND).build().reasonClassValue())
+        .contains("not_found");
+    assertThat(builder.reasonClass(null).build().reasonClassValue()).isEmpty();
+    assertThatThrownBy(() -> builder.reasonClass(ReasonClass.UNKNOWN))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("UNKNOWN has no wire value; use reasonClassValue(String)");
   }
 
   @Test

@@ -75,6 +75,25 @@ final class ModelJson {
     return json.append('}').toString();
   }
 
+  /** {@code json} with only the properties {@code names}, in that order. */
+  static String only(String json, String... names) {
+    JsonNode all = object(json);
+    ObjectNode kept = TREES.createObjectNode();
+    for (String name : names) {
+      kept.set(name, all.get(name));
+    }
+    return kept.toString();
+  }
+
+  /** {@code json} with each of {@code names} added as JSON null. */
+  static String withNulls(String json, String... names) {
+    ObjectNode object = object(json);
+    for (String name : names) {
+      object.putNull(name);
+    }
+    return object.toString();
+  }
+
   /**
    * Reads {@code json} as the SDK does; every property of the spec must bind to its own field. Then
    * a plain mapper, a bare one and the SDK's each write the model as {@code json} (the same tree)
@@ -98,6 +117,32 @@ final class ModelJson {
     assertThat(plainMapper().readValue(json, type)).as("a plain mapper read").isEqualTo(model);
   }
 
+  /**
+   * Models read from {@code full} are equal, with equal hash codes, and differ from the model of
+   * {@code fewer} (a subset of its properties) in both; {@code toString()} shows unknown fields
+   * only when there are some.
+   */
+  static <T> void assertValueSemantics(String full, String fewer, Class<T> type) {
+    T model = SdkJson.read(full, type);
+    T same = SdkJson.read(full, type);
+    JsonNode known = object(fewer);
+    withoutUnknownFields(known);
+    T other = SdkJson.read(known.toString(), type);
+    assertThat(model.equals(model)).as("equal to itself").isTrue();
+    assertThat(model.equals(same)).as("equal to a model of the same JSON").isTrue();
+    assertThat(model.hashCode()).isEqualTo(same.hashCode());
+    assertThat(model.equals(other)).as("equal to one with fewer properties").isFalse();
+    assertThat(model.hashCode()).as("hash code of one with fewer").isNotEqualTo(other.hashCode());
+    assertThat(model.equals(full)).as("equal to its JSON text").isFalse();
+    assertThat(model.equals(null)).as("equal to null").isFalse();
+    assertThat(model.toString())
+        .startsWith(type.getSimpleName() + "{")
+        .contains(", additionalProperties={" + UNKNOWN_FIELD + "=");
+    assertThat(other.toString())
+        .startsWith(type.getSimpleName() + "{")
+        .doesNotContain(UNKNOWN_FIELD);
+  }
+
   /** The SDK and a plain mapper each read {@code json} as the model of {@code same}. */
   static <T> void assertReadAs(String json, String same, Class<T> type) throws Exception {
     T expected = SdkJson.read(same, type);
@@ -113,12 +158,12 @@ final class ModelJson {
    */
   static <T> void assertRequired(String json, String name, boolean nullable, Class<T> type)
       throws Exception {
-    ObjectNode missing = (ObjectNode) TREES.readTree(json);
+    ObjectNode missing = object(json);
     missing.remove(name);
     assertThatThrownBy(() -> SdkJson.read(missing.toString(), type))
         .as("%s missing", name)
         .hasMessage(name + ": required field is missing");
-    ObjectNode nulled = (ObjectNode) TREES.readTree(json);
+    ObjectNode nulled = object(json);
     nulled.putNull(name);
     if (nullable) {
       assertThat(TREES.readTree(SdkJson.write(SdkJson.read(nulled.toString(), type))))
@@ -148,6 +193,23 @@ final class ModelJson {
     String json = string("not_known_yet");
     assertThat(plainMapper().readValue(json, unknown.getDeclaringClass())).isSameAs(unknown);
     assertThat(SdkJson.read(json, unknown.getDeclaringClass())).isSameAs(unknown);
+  }
+
+  private static void withoutUnknownFields(JsonNode json) {
+    if (json.isObject()) {
+      ((ObjectNode) json).remove(UNKNOWN_FIELD);
+    }
+    for (JsonNode child : json) {
+      withoutUnknownFields(child);
+    }
+  }
+
+  private static ObjectNode object(String json) {
+    try {
+      return (ObjectNode) TREES.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new AssertionError(json, e);
+    }
   }
 
   @SuppressWarnings("unchecked")

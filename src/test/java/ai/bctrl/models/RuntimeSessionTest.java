@@ -23,18 +23,10 @@ class RuntimeSessionTest {
           });
 
   /** The properties the spec requires, and nothing else. */
-  static final String REQUIRED_JSON =
-      ModelJson.object(
-          new String[] {
-            "url", ModelJson.string("url \u00e9"),
-          });
+  static final String REQUIRED_JSON = ModelJson.only(WIRE_JSON, "url");
 
   /** The properties the spec requires, and every other one as JSON null. */
-  static final String NULLS_JSON =
-      ModelJson.object(
-          new String[] {
-            "url", ModelJson.string("url \u00e9"), "pages", "null",
-          });
+  static final String NULLS_JSON = ModelJson.withNulls(REQUIRED_JSON, "pages");
 
   @Test
   void everyPropertyIsWrittenAsTheWireJsonAndReadBackEqual() throws Exception {
@@ -44,6 +36,11 @@ class RuntimeSessionTest {
   @Test
   void absentOptionalPropertiesAreLeftOut() throws Exception {
     ModelJson.assertRoundTrip(REQUIRED_JSON, RuntimeSession.class);
+  }
+
+  @Test
+  void equalsHashCodeAndToStringFollowEveryProperty() throws Exception {
+    ModelJson.assertValueSemantics(WIRE_JSON, REQUIRED_JSON, RuntimeSession.class);
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.bctrl.BctrlClient;
+import ai.bctrl.Fixtures;
 import ai.bctrl.MockServerTest;
 import ai.bctrl.RequestOptions;
 import ai.bctrl.TestClients;
@@ -16,7 +17,6 @@ import ai.bctrl.pagination.CursorPage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.Test;
@@ -24,9 +24,7 @@ import org.junit.jupiter.api.Test;
 class ListInvocationsWireTest extends MockServerTest {
 
   private RecordedRequest take() throws InterruptedException {
-    RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
-    assertThat(request).as("request reached the server").isNotNull();
-    return request;
+    return Fixtures.received(server);
   }
 
   @Test

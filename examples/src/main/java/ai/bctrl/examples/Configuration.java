@@ -33,6 +33,7 @@ public final class Configuration {
             .maxRetries(2) // default 2: up to 3 attempts
             .okHttpClient(myOkHttp) // optional: share your pool, dispatcher, interceptors
             .logLevel(LogLevel.INFO) // else env BCTRL_LOG; default OFF
+            .header("X-Team", "checkout") // optional: sent on every call
             .build();
     // README: end
     return client;
@@ -50,7 +51,8 @@ public final class Configuration {
                 RequestOptions.builder()
                     .timeout(Duration.ofSeconds(5))
                     .maxRetries(0)
-                    .header("X-Trace", "1")
+                    .header("X-Trace", "1") // wins over a client header of the same name
+                    .queryParam("include", "steps") // a parameter newer than this SDK version
                     .build());
     // README: end
     return page;

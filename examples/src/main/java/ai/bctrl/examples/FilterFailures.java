@@ -4,6 +4,7 @@ import ai.bctrl.BctrlClient;
 import ai.bctrl.models.InvocationAction;
 import ai.bctrl.models.InvocationStatus;
 import ai.bctrl.models.InvocationSummary;
+import ai.bctrl.pagination.CursorPage;
 import ai.bctrl.runs.ListInvocationsParams;
 
 /** Lists the failed and timed-out browser-use and captcha invocations, with their error codes. */
@@ -30,5 +31,16 @@ public final class FilterFailures {
       System.out.println(invocation.id() + "  " + invocation.status() + "  " + code);
     }
     // README: end
+  }
+
+  /** A status and an action newer than this SDK version (the local gateway knows neither). */
+  static CursorPage<InvocationSummary> newerStatus(BctrlClient client, String runId) {
+    // README: raw filters
+    // Given: BctrlClient client, String runId.
+    ListInvocationsParams paused =
+        ListInvocationsParams.builder().statusValue("paused").actionValue("act", "scroll").build();
+    CursorPage<InvocationSummary> page = client.runs().listInvocations(runId, paused);
+    // README: end
+    return page;
   }
 }

@@ -60,6 +60,15 @@ class ExamplesRunTest {
   }
 
   @Test
+  void writeModelsPrintsEachInvocationAsTheApisJson() throws Exception {
+    String out = stdoutOf(WriteModels::main);
+    assertThat(out.split("\n")).hasSize(3);
+    for (String line : out.split("\n")) {
+      assertThat(line).startsWith("{\"action\":").contains("\"createdAt\":\"20");
+    }
+  }
+
+  @Test
   void filterFailuresListsOnlyFailures() throws Exception {
     String out = stdoutOf(FilterFailures::main);
     assertThat(out).isNotEmpty().doesNotContain("SUCCEEDED");
