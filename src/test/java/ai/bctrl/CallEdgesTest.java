@@ -7,9 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import ai.bctrl.errors.BctrlApiException;
+import ai.bctrl.errors.BctrlClosedException;
 import ai.bctrl.errors.BctrlConnectionException;
 import ai.bctrl.errors.BctrlDecodeException;
 import ai.bctrl.errors.BctrlException;
+import ai.bctrl.errors.BctrlInterruptedException;
 import ai.bctrl.errors.BctrlTimeoutException;
 import ai.bctrl.errors.InternalServerException;
 import ai.bctrl.models.InvocationSummary;
@@ -57,7 +59,7 @@ class CallEdgesTest extends MockServerTest {
 
     assertThat(caller.thread.isAlive()).as("returned within 2 s of close()").isFalse();
     assertThat(caller.failure.get())
-        .isExactlyInstanceOf(BctrlException.class)
+        .isExactlyInstanceOf(BctrlClosedException.class)
         .hasMessage("the client is closed: GET /v1/runs/r/invocations stopped after 1 attempt(s)");
     assertThat(((BctrlException) caller.failure.get()).attempts()).isEqualTo(1);
   }
@@ -75,7 +77,7 @@ class CallEdgesTest extends MockServerTest {
 
       assertThat(caller.thread.isAlive()).as("returned within 1 s of the interrupt").isFalse();
       assertThat(caller.failure.get())
-          .isExactlyInstanceOf(BctrlException.class)
+          .isExactlyInstanceOf(BctrlInterruptedException.class)
           .hasMessage("interrupted while waiting for GET /v1/runs/r/invocations");
       assertThat(((BctrlException) caller.failure.get()).attempts()).isEqualTo(1);
       assertThat(caller.interruptFlag).as("interrupt flag kept").isTrue();

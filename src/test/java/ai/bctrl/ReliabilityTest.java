@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import ai.bctrl.errors.BctrlApiException;
+import ai.bctrl.errors.BctrlClosedException;
 import ai.bctrl.errors.BctrlConnectionException;
 import ai.bctrl.errors.BctrlDecodeException;
 import ai.bctrl.errors.BctrlException;
@@ -61,7 +62,7 @@ class ReliabilityTest extends MockServerTest {
 
     assertThatThrownBy(() -> future.get(1, TimeUnit.SECONDS))
         .isInstanceOf(ExecutionException.class)
-        .hasCauseInstanceOf(BctrlException.class)
+        .hasCauseExactlyInstanceOf(BctrlClosedException.class)
         .hasMessageContaining("client is closed");
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
@@ -78,7 +79,7 @@ class ReliabilityTest extends MockServerTest {
     client.close();
 
     assertThatThrownBy(() -> walk.get(1, TimeUnit.SECONDS))
-        .hasCauseInstanceOf(BctrlException.class)
+        .hasCauseExactlyInstanceOf(BctrlClosedException.class)
         .hasMessageContaining("client is closed");
   }
 
@@ -324,11 +325,11 @@ class ReliabilityTest extends MockServerTest {
     client.close();
 
     assertThatThrownBy(() -> client.runs().listInvocations("r"))
-        .isInstanceOf(BctrlException.class)
+        .isExactlyInstanceOf(BctrlClosedException.class)
         .hasMessageContaining("client is closed");
     CompletableFuture<?> async = client.runs().listInvocationsAsync("r");
     assertThatThrownBy(() -> async.get(1, TimeUnit.SECONDS))
-        .hasCauseInstanceOf(BctrlException.class)
+        .hasCauseExactlyInstanceOf(BctrlClosedException.class)
         .hasMessageContaining("was not sent");
     assertThat(server.getRequestCount()).isZero();
   }
@@ -344,7 +345,9 @@ class ReliabilityTest extends MockServerTest {
     caller.thread.join(1_000);
 
     assertThat(caller.thread.isAlive()).as("returned within 1 s").isFalse();
-    assertThat(caller.failure.get()).hasMessageContaining("client is closed");
+    assertThat(caller.failure.get())
+        .isExactlyInstanceOf(BctrlClosedException.class)
+        .hasMessageContaining("client is closed");
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 }

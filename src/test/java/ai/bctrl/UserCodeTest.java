@@ -4,6 +4,7 @@ import static ai.bctrl.Fixtures.page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import ai.bctrl.errors.BctrlClosedException;
 import ai.bctrl.errors.BctrlException;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,7 @@ class UserCodeTest extends MockServerTest {
       Throwable failure = catchThrowable(() -> call.get(2, TimeUnit.SECONDS));
       assertThat(failure)
           .isInstanceOf(ExecutionException.class)
-          .hasCauseInstanceOf(BctrlException.class);
+          .hasCauseExactlyInstanceOf(BctrlClosedException.class);
       assertThat(failure.getCause()).hasMessageContaining("client is closed");
     }
   }
