@@ -53,19 +53,18 @@ class DeadlineTest extends MockServerTest {
   }
 
   /**
-   * A retry due exactly at, or just past, the deadline. The clock moves only by the waits, and the
-   * real time an attempt takes is small beside the margins here (seconds), even on a loaded
-   * machine.
+   * A retry due exactly at, or just past, the deadline, on a clock that moves only by the waits:
+   * the real time an attempt takes does not move it.
    */
   @ParameterizedTest(name = "async={0}")
   @ValueSource(booleans = {false, true})
   void aRetryDueAtOrPastTheDeadlineEndsWithATimeoutCausedByTheLastFailure(boolean async)
       throws Exception {
+    delayer.frozen = true;
     for (long lateByNanos : new long[] {0, 1, 1_000_000, 2_000_000_000L}) {
       server.enqueue(unavailableForMillis(5_000));
       server.enqueue(page(0, 1, null));
-      // The wait asks for 5 s of the 10; oversleeping by 5 s lands the retry on the deadline (a
-      // little past it: the first attempt took some real time too).
+      // The wait asks for 5 s of the 10; oversleeping by 5 s lands the retry on the deadline.
       delayer.lateByNanos = 5_000_000_000L + lateByNanos;
 
       Throwable failure =
@@ -81,6 +80,24 @@ class DeadlineTest extends MockServerTest {
       server.setDispatcher(new okhttp3.mockwebserver.QueueDispatcher()); // Drops the unused page.
     }
     assertThat(server.getRequestCount()).as("no retry was sent").isEqualTo(4);
+  }
+
+  @ParameterizedTest(name = "async={0}")
+  @ValueSource(booleans = {false, true})
+  void aRetryDueANanosecondBeforeTheDeadlineIsSent(boolean async) throws Exception {
+    delayer.frozen = true;
+    server.enqueue(unavailableForMillis(5_000));
+    server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
+    delayer.lateByNanos = 5_000_000_000L - 1;
+
+    Throwable failure =
+        call(async, RequestOptions.builder().totalTimeout(Duration.ofSeconds(10)).build());
+
+    // Begun with 1 ns left, which then ran out.
+    assertThat(failure)
+        .isInstanceOf(BctrlTimeoutException.class)
+        .hasMessageContaining("reached its total timeout of 10 s after 2 attempts");
+    assertThat(((BctrlException) failure).attempts()).isEqualTo(2);
   }
 
   @ParameterizedTest(name = "async={0}")
