@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import ai.bctrl.errors.BctrlClosedException;
 import ai.bctrl.errors.BctrlException;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
+import okhttp3.EventListener;
 import okhttp3.OkHttpClient;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.SocketPolicy;
@@ -72,5 +75,41 @@ class UserCodeTest extends MockServerTest {
     }
     assertThat(delayer.waits).as("not retried").isEmpty();
     assertThat(server.getRequestCount()).isZero();
+  }
+
+  /**
+   * A listener that throws as a failed call ends: on the caller's thread it comes out of {@code
+   * execute()}; on the dispatcher OkHttp's {@code AsyncCall} reports it as an IOException "canceled
+   * due to" it (suppressed on OkHttp 4, the cause on 5: this runs on both with -Pokhttp5).
+   */
+  @Test
+  void aListenerThatThrowsAsAFailedCallEndsFailsSyncAndAsyncCallsTheSameWay() throws Exception {
+    OkHttpClient throwing =
+        new OkHttpClient.Builder()
+            .eventListener(
+                new EventListener() {
+                  @Override
+                  public void callFailed(Call call, IOException e) {
+                    throw new IllegalStateException("listener bug");
+                  }
+                })
+            .build();
+    server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
+    server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
+    try (BctrlClient careless =
+        TestClients.builder(server, delayer).okHttpClient(throwing).maxRetries(0).build()) {
+      Throwable sync = catchThrowable(() -> careless.runs().listInvocations("r"));
+      Throwable async =
+          catchThrowable(() -> careless.runs().listInvocationsAsync("r").get(5, TimeUnit.SECONDS))
+              .getCause();
+
+      for (Throwable failure : new Throwable[] {sync, async}) {
+        assertThat(failure)
+            .isExactlyInstanceOf(BctrlException.class)
+            .hasMessageContaining("GET /v1/runs/r/invocations failed: an interceptor or listener")
+            .hasCauseInstanceOf(IllegalStateException.class);
+        assertThat(failure.getCause()).hasMessage("listener bug");
+      }
+    }
   }
 }

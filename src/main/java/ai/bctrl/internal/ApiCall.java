@@ -284,7 +284,10 @@ final class ApiCall<T> {
             cause instanceof Error
                 ? cause
                 : failure(
-                    BctrlException::new, number, cause, " failed: an interceptor threw " + cause));
+                    BctrlException::new,
+                    number,
+                    cause,
+                    " failed: an interceptor or listener of the OkHttpClient threw " + cause));
       case FOLLOW_UP:
         log(number, result, null, "failed: " + cause, -1);
         String loop = " was redirected too many times: " + cause.getMessage();

@@ -170,32 +170,40 @@ final class Attempt {
       done.accept(failure(Kind.STOPPED, closed));
       return;
     }
-    sending.call.enqueue(
-        new Callback() {
-          @Override
-          public void onResponse(Call call, Response response) {
-            Result result;
-            try (Response closing = response) {
-              result = read(closing);
-            } catch (RuntimeException e) {
-              result = failure(Kind.CALLER_CODE, e); // A caller's EventListener threw.
-            } finally {
-              sending.watch.cancel(false);
-            }
-            done.accept(result);
-          }
+    try {
+      sending.call.enqueue(callback(via, sending, done));
+    } catch (RuntimeException e) {
+      sending.watch.cancel(false);
+      done.accept(failure(Kind.CALLER_CODE, e)); // A caller's EventListener.callStart threw.
+    }
+  }
 
-          @Override
-          public void onFailure(Call call, IOException e) {
-            sending.watch.cancel(false);
-            Result result = failed(sending, e, true);
-            if (via == client && resendable(result)) {
-              enqueue(fresh, done);
-            } else {
-              done.accept(unwrapped(result));
-            }
-          }
-        });
+  private Callback callback(OkHttpClient via, Exchange sending, Consumer<Result> done) {
+    return new Callback() {
+      @Override
+      public void onResponse(Call call, Response response) {
+        Result result;
+        try (Response closing = response) {
+          result = read(closing);
+        } catch (RuntimeException e) {
+          result = failure(Kind.CALLER_CODE, e); // A caller's EventListener threw.
+        } finally {
+          sending.watch.cancel(false);
+        }
+        done.accept(result);
+      }
+
+      @Override
+      public void onFailure(Call call, IOException e) {
+        sending.watch.cancel(false);
+        Result result = failed(sending, e, true);
+        if (via == client && resendable(result)) {
+          enqueue(fresh, done);
+        } else {
+          done.accept(unwrapped(result));
+        }
+      }
+    };
   }
 
   /** Cancels the request in flight for good; the attempt's kind is {@link Kind#STOPPED}. */
