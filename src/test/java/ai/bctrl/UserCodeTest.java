@@ -23,6 +23,14 @@ import org.junit.jupiter.api.Timeout;
 /** Code of the caller's that throws (an OkHttp listener or interceptor) changes nothing of ours. */
 @Timeout(20)
 class UserCodeTest extends MockServerTest {
+  /** What a sync call and then an async call of run "r" failed with. */
+  private static Throwable[] syncAndAsyncFailures(BctrlClient client) {
+    Throwable sync = catchThrowable(() -> client.runs().listInvocations("r"));
+    Throwable async =
+        catchThrowable(() -> client.runs().listInvocationsAsync("r").get(5, TimeUnit.SECONDS))
+            .getCause();
+    return new Throwable[] {sync, async};
+  }
 
   @Test
   void closeFailsEveryPendingCallAndReturnsWhenAnOkHttpEventListenerThrows() throws Exception {
@@ -60,12 +68,7 @@ class UserCodeTest extends MockServerTest {
     server.enqueue(page(0, 1, null));
     try (BctrlClient careless =
         TestClients.builder(server, delayer).okHttpClient(throwing).build()) {
-      Throwable sync = catchThrowable(() -> careless.runs().listInvocations("r"));
-      Throwable async =
-          catchThrowable(() -> careless.runs().listInvocationsAsync("r").get(5, TimeUnit.SECONDS))
-              .getCause();
-
-      for (Throwable failure : new Throwable[] {sync, async}) {
+      for (Throwable failure : syncAndAsyncFailures(careless)) {
         assertThat(failure)
             .isExactlyInstanceOf(BctrlException.class)
             .hasMessageContaining("GET /v1/runs/r/invocations failed: an interceptor")
@@ -98,12 +101,7 @@ class UserCodeTest extends MockServerTest {
     server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
     try (BctrlClient careless =
         TestClients.builder(server, delayer).okHttpClient(throwing).maxRetries(0).build()) {
-      Throwable sync = catchThrowable(() -> careless.runs().listInvocations("r"));
-      Throwable async =
-          catchThrowable(() -> careless.runs().listInvocationsAsync("r").get(5, TimeUnit.SECONDS))
-              .getCause();
-
-      for (Throwable failure : new Throwable[] {sync, async}) {
+      for (Throwable failure : syncAndAsyncFailures(careless)) {
         assertThat(failure)
             .isExactlyInstanceOf(BctrlException.class)
             .hasMessageContaining("GET /v1/runs/r/invocations failed: an interceptor or listener")
