@@ -79,14 +79,18 @@ class BctrlClientBuilderTest {
   @Test
   void plainHttpIsAllowedOnLoopbackOrWhenAsked() {
     for (String url :
-        new String[] {"http://localhost:8787", "http://127.0.0.5:1", "http://[::1]:8787"}) {
-      TestClients.builderWithEnv(env("BCTRL_API_KEY", "k")).baseUrl(url).build().close();
+        new String[] {"http://localhost:8787/", "http://127.0.0.5:1/", "http://[::1]:8787/"}) {
+      try (BctrlClient client =
+          TestClients.builderWithEnv(env("BCTRL_API_KEY", "k")).baseUrl(url).build()) {
+        assertThat(client.toString()).contains("baseUrl=" + url + ",");
+      }
     }
-    TestClients.builderWithEnv(env("BCTRL_API_KEY", "k"))
-        .baseUrl("http://api.example.com")
-        .allowInsecureHttp(true)
-        .build()
-        .close();
+    BctrlClient.Builder remote =
+        TestClients.builderWithEnv(env("BCTRL_API_KEY", "k")).baseUrl("http://api.example.com");
+    assertThatThrownBy(remote::build).hasMessageContaining("refusing to send the API key");
+    try (BctrlClient client = remote.allowInsecureHttp(true).build()) {
+      assertThat(client.toString()).contains("baseUrl=http://api.example.com/,");
+    }
   }
 
   @Test

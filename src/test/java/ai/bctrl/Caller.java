@@ -2,8 +2,7 @@ package ai.bctrl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.bctrl.errors.BctrlException;
-import ai.bctrl.errors.BctrlTimeoutException;
+import ai.bctrl.errors.BctrlInterruptedException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -37,8 +36,7 @@ final class Caller {
   /** The call ended with the "interrupted" exception, never a timeout, and kept the flag. */
   void assertInterrupted() {
     assertThat(failure.get())
-        .isInstanceOf(BctrlException.class)
-        .isNotInstanceOf(BctrlTimeoutException.class)
+        .isExactlyInstanceOf(BctrlInterruptedException.class)
         .hasMessageContaining("interrupted");
     assertThat(interruptFlag).as("interrupt flag kept").isTrue();
   }

@@ -23,6 +23,9 @@ final class IdleClosingServer implements AutoCloseable {
   /** Released each time the server closes an idle connection. */
   final Semaphore idleClosed = new Semaphore(0);
 
+  /** Released each time a connection ends, closed by either side. */
+  final Semaphore connectionsEnded = new Semaphore(0);
+
   private final ServerSocket socket;
   private final int idleMillis;
   private final Thread acceptor;
@@ -88,6 +91,8 @@ final class IdleClosingServer implements AutoCloseable {
       }
     } catch (IOException ignored) {
       // The client went away.
+    } finally {
+      connectionsEnded.release();
     }
   }
 

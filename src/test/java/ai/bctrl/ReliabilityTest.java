@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import ai.bctrl.errors.BctrlApiException;
+import ai.bctrl.errors.BctrlClosedException;
 import ai.bctrl.errors.BctrlConnectionException;
 import ai.bctrl.errors.BctrlDecodeException;
 import ai.bctrl.errors.BctrlException;
@@ -22,6 +23,7 @@ import java.util.Iterator;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.OkHttpClient;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
@@ -61,7 +63,7 @@ class ReliabilityTest extends MockServerTest {
 
     assertThatThrownBy(() -> future.get(1, TimeUnit.SECONDS))
         .isInstanceOf(ExecutionException.class)
-        .hasCauseInstanceOf(BctrlException.class)
+        .hasCauseExactlyInstanceOf(BctrlClosedException.class)
         .hasMessageContaining("client is closed");
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
@@ -78,7 +80,7 @@ class ReliabilityTest extends MockServerTest {
     client.close();
 
     assertThatThrownBy(() -> walk.get(1, TimeUnit.SECONDS))
-        .hasCauseInstanceOf(BctrlException.class)
+        .hasCauseExactlyInstanceOf(BctrlClosedException.class)
         .hasMessageContaining("client is closed");
   }
 
@@ -197,11 +199,12 @@ class ReliabilityTest extends MockServerTest {
       Caller caller = new Caller(() -> backingOff.runs().listInvocations("r"));
       waiting.awaitBackoff();
 
-      caller.thread.interrupt();
-      caller.thread.join(1_000);
+      caller.interruptAndJoin();
 
-      assertThat(caller.thread.isAlive()).isFalse();
-      assertThat(caller.failure.get()).hasMessageContaining("interrupted");
+      caller.assertInterrupted();
+      assertThat(((BctrlException) caller.failure.get()).attempts()).isOne();
+      assertThat(server.getRequestCount()).as("the retry was not sent").isOne();
+      assertThat(waiting.schedules).as("nor scheduled on the timer").hasValue(0);
     }
   }
 
@@ -221,12 +224,9 @@ class ReliabilityTest extends MockServerTest {
     server.takeRequest(5, TimeUnit.SECONDS);
     assertThat(server.takeRequest(5, TimeUnit.SECONDS)).as("the prefetch").isNotNull();
 
-    caller.thread.interrupt();
-    caller.thread.join(1_000);
+    caller.interruptAndJoin();
 
-    assertThat(caller.thread.isAlive()).as("returned within 1 s").isFalse();
-    assertThat(caller.failure.get()).hasMessageContaining("interrupted");
-    assertThat(caller.interruptFlag).isTrue();
+    caller.assertInterrupted();
   }
 
   // 5. A failed prefetch is fetched again only when asked.
@@ -239,23 +239,32 @@ class ReliabilityTest extends MockServerTest {
             1,
             (page, attempt) ->
                 page == 1 && attempt == 1 ? new MockResponse().setResponseCode(500) : null));
-    CursorPage<InvocationSummary> first = listWith(RequestOptions.builder().maxRetries(0).build());
-    Iterator<InvocationSummary> items = first.prefetching().iterator();
-    items.next();
+    // An async fetch says attemptStarted on the thread that starts it, before it returns: a
+    // fetch started in the background when the failure is handed over is counted by then.
+    AtomicInteger started = new AtomicInteger();
+    RequestListener counting =
+        new RequestListener() {
+          @Override
+          public void attemptStarted(RequestListener.Attempt attempt) {
+            started.incrementAndGet();
+          }
+        };
+    try (BctrlClient listened =
+        TestClients.builder(server, delayer).requestListener(counting).maxRetries(0).build()) {
+      Iterator<InvocationSummary> items =
+          listened.runs().listInvocations("r").prefetching().iterator();
+      items.next();
 
-    assertThatThrownBy(items::hasNext).isInstanceOf(InternalServerException.class);
-    int afterFailure = server.getRequestCount();
-    assertThat(server.takeRequest(5, TimeUnit.SECONDS)).isNotNull(); // page 0
-    assertThat(server.takeRequest(5, TimeUnit.SECONDS)).isNotNull(); // the failed prefetch
-    assertThat(server.takeRequest(300, TimeUnit.MILLISECONDS))
-        .as("no fetch in the background after the failure")
-        .isNull();
-    assertThat(server.getRequestCount()).isEqualTo(afterFailure);
+      assertThatThrownBy(items::hasNext).isInstanceOf(InternalServerException.class);
+      assertThat(started).as("page 0 and the failed prefetch, nothing since").hasValue(2);
 
-    assertThat(items.hasNext()).isTrue();
-    assertThat(items.next().id()).isEqualTo(Fixtures.invocationId(1));
-    assertThat(items.next().id()).isEqualTo(Fixtures.invocationId(2));
-    assertThat(items.hasNext()).isFalse();
+      assertThat(items.hasNext()).isTrue();
+      assertThat(started.get()).as("fetched again once the caller asked").isGreaterThan(2);
+      assertThat(items.next().id()).isEqualTo(Fixtures.invocationId(1));
+      assertThat(items.next().id()).isEqualTo(Fixtures.invocationId(2));
+      assertThat(items.hasNext()).isFalse();
+      assertThat(server.getRequestCount()).isEqualTo(4);
+    }
   }
 
   // 6. Deterministic faults are not retried.
@@ -324,11 +333,11 @@ class ReliabilityTest extends MockServerTest {
     client.close();
 
     assertThatThrownBy(() -> client.runs().listInvocations("r"))
-        .isInstanceOf(BctrlException.class)
+        .isExactlyInstanceOf(BctrlClosedException.class)
         .hasMessageContaining("client is closed");
     CompletableFuture<?> async = client.runs().listInvocationsAsync("r");
     assertThatThrownBy(() -> async.get(1, TimeUnit.SECONDS))
-        .hasCauseInstanceOf(BctrlException.class)
+        .hasCauseExactlyInstanceOf(BctrlClosedException.class)
         .hasMessageContaining("was not sent");
     assertThat(server.getRequestCount()).isZero();
   }
@@ -344,7 +353,9 @@ class ReliabilityTest extends MockServerTest {
     caller.thread.join(1_000);
 
     assertThat(caller.thread.isAlive()).as("returned within 1 s").isFalse();
-    assertThat(caller.failure.get()).hasMessageContaining("client is closed");
+    assertThat(caller.failure.get())
+        .isExactlyInstanceOf(BctrlClosedException.class)
+        .hasMessageContaining("client is closed");
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 }

@@ -54,11 +54,16 @@ public final class TestClients {
   public static final class RecordingDelayer implements Delayer {
     public final List<Long> waits = new CopyOnWriteArrayList<>();
     public volatile long lateByNanos;
+
+    /** True: the clock moves only by the waits, not with real time, so a test can land on it. */
+    public volatile boolean frozen;
+
+    private final long frozenAt = System.nanoTime();
     private final AtomicLong waited = new AtomicLong();
 
     @Override
     public long nanoTime() {
-      return System.nanoTime() + waited.get();
+      return (frozen ? frozenAt : System.nanoTime()) + waited.get();
     }
 
     @Override

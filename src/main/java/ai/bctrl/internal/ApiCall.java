@@ -1,11 +1,15 @@
 package ai.bctrl.internal;
 
+import static ai.bctrl.internal.Attempt.NO_LIMIT;
+
 import ai.bctrl.RequestListener;
 import ai.bctrl.ResponseMetadata;
 import ai.bctrl.errors.BctrlApiException;
+import ai.bctrl.errors.BctrlClosedException;
 import ai.bctrl.errors.BctrlConnectionException;
 import ai.bctrl.errors.BctrlDecodeException;
 import ai.bctrl.errors.BctrlException;
+import ai.bctrl.errors.BctrlInterruptedException;
 import ai.bctrl.errors.BctrlTimeoutException;
 import ai.bctrl.models.ErrorResponse;
 import java.nio.charset.StandardCharsets;
@@ -24,36 +28,39 @@ import java.util.logging.Level;
 import javax.net.ssl.SSLException;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
 
 /**
  * One call, the call layer: owns its attempts, the retries and waits between them, the deadline,
  * listener events, metadata, logging and completion, the same whether it runs on the caller's
- * thread ({@link #run}) or on OkHttp's dispatcher ({@link #start}). {@link #abort} (close, cancel)
- * stops the attempt in flight and any retry at once.
+ * thread ({@link #run}) or on OkHttp's dispatcher ({@link #start}). After each attempt it takes one
+ * {@link Decision}: retry after a wait, done with a value, or fail. What stops a call from outside
+ * (the client closed, the future cancelled, the caller's thread interrupted) is told apart in one
+ * place, {@link #stopped}.
  */
 final class ApiCall<T> {
-  /** No limit: also what a duration too long to count in nanoseconds (~292 years) means. */
-  private static final long NONE = Long.MAX_VALUE;
-
   final CompletableFuture<T> future = new CompletableFuture<>();
-  final ApiRequest api;
-  final HttpUrl url;
-  final String apiKey;
-  private final Transport transport;
+  private final ApiRequest api;
+  private final HttpUrl url;
+  private final String apiKey;
   private final ClientConfig config;
+  private final OkHttpClient fresh;
   private final BodyDecoder<T> decoder;
   private final int maxRetries;
   private final long attemptTimeoutNanos;
   private final long totalTimeoutNanos;
   private final long startNanos;
   private final long deadlineNanos;
+  private volatile boolean closed;
+  private volatile int attempts;
   private volatile Attempt current;
   private volatile Future<?> pendingRetry;
-  private volatile BctrlException lastFailure;
+  private BctrlException lastFailure; // Written and read by each step in turn.
 
-  ApiCall(Transport transport, ClientConfig config, ApiRequest api, BodyDecoder<T> decoder) {
-    this.transport = transport;
+  /** {@code fresh}: the client a re-send on a fresh connection goes through. */
+  ApiCall(ClientConfig config, OkHttpClient fresh, ApiRequest api, BodyDecoder<T> decoder) {
     this.config = config;
+    this.fresh = fresh;
     this.api = api;
     this.decoder = decoder;
     this.url = api.url(config.baseUrl);
@@ -64,29 +71,19 @@ final class ApiCall<T> {
     this.startNanos = config.delayer.nanoTime();
     long deadline = startNanos + totalTimeoutNanos;
     // A deadline past the end of the clock is none.
-    this.deadlineNanos = totalTimeoutNanos == NONE || deadline < startNanos ? NONE : deadline;
-    future.whenComplete(
-        (value, failure) -> {
-          transport.forget(this);
-          if (future.isCancelled()) {
-            stop();
-          }
-        });
+    this.deadlineNanos =
+        totalTimeoutNanos == NO_LIMIT || deadline < startNanos ? NO_LIMIT : deadline;
+    future.whenComplete((value, failure) -> halt());
   }
 
-  int attempts() {
-    Attempt attempt = current;
-    return attempt == null ? 0 : attempt.number;
+  /** The client was closed: fails the call unless it already ended, and stops what is under way. */
+  void close() {
+    closed = true;
+    end(stopped(null, null));
   }
 
-  /** Fails the call with {@code reason} unless it already ended, and stops what is under way. */
-  void abort(BctrlException reason) {
-    if (future.completeExceptionally(reason)) {
-      stop();
-    }
-  }
-
-  private void stop() {
+  /** Stops the attempt in flight and any retry; the call has ended. */
+  private void halt() {
     Attempt attempt = current;
     if (attempt != null) {
       attempt.stop();
@@ -101,21 +98,22 @@ final class ApiCall<T> {
   T run() {
     Thread caller = Thread.currentThread();
     try {
-      for (int number = 1; !future.isDone(); number++) {
-        Attempt attempt = caller.isInterrupted() ? null : startAttempt(number);
+      for (int number = 1; ; number++) {
+        Attempt attempt = begin(number, caller);
         if (attempt == null) {
-          fail(interrupted(null)); // Unless the call ended otherwise.
           break;
         }
-        attempt.run();
-        Long delay = settle(attempt);
-        if (delay != null && delay > 0) {
-          config.delayer.sleep(delay, future);
+        Decision<T> decision = decide(number, attempt.run(), caller);
+        if (!take(decision)) {
+          break;
+        }
+        if (decision.retryMillis > 0) {
+          config.delayer.sleep(decision.retryMillis, future);
         }
       }
     } catch (InterruptedException e) {
-      fail(interrupted(e));
-      caller.interrupt();
+      caller.interrupt(); // Kept set for the caller, as the exception says.
+      end(stopped(caller, e));
     } catch (Throwable unexpected) {
       future.completeExceptionally(unexpected); // Ends the call, which close() no longer sees.
       throw unexpected;
@@ -134,32 +132,31 @@ final class ApiCall<T> {
   /** Sends attempt {@code number} on OkHttp's dispatcher; later attempts are scheduled. */
   void start(int number) {
     try {
-      Attempt attempt = startAttempt(number);
+      Attempt attempt = begin(number, null);
       if (attempt != null) {
-        attempt.enqueue(() -> proceed(attempt));
+        attempt.enqueue(result -> proceed(number, result));
       }
     } catch (Throwable unexpected) {
       future.completeExceptionally(unexpected);
     }
   }
 
-  private void proceed(Attempt attempt) {
+  private void proceed(int number, Attempt.Result result) {
     try {
-      Long delay = settle(attempt);
-      if (delay == null) {
+      Decision<T> decision = decide(number, result, null);
+      if (!take(decision)) {
         return;
       }
-      int next = attempt.number + 1;
-      if (delay == 0) {
-        start(next);
+      if (decision.retryMillis == 0) {
+        start(number + 1);
         return;
       }
-      pendingRetry = config.delayer.schedule(() -> start(next), delay);
+      pendingRetry = config.delayer.schedule(() -> start(number + 1), decision.retryMillis);
       if (future.isDone()) {
-        stop();
+        halt(); // Ended meanwhile: halt() may have missed the retry.
       }
-    } catch (RejectedExecutionException closed) {
-      fail(transport.closedFailure(this));
+    } catch (RejectedExecutionException closedMeanwhile) {
+      end(stopped(null, closedMeanwhile));
     } catch (Throwable unexpected) {
       // An Error while decoding (out of memory, say) must still end the future.
       future.completeExceptionally(unexpected);
@@ -167,14 +164,38 @@ final class ApiCall<T> {
   }
 
   /**
-   * The next attempt with its share of the deadline, or null when the call is over: ended
-   * meanwhile, or at its deadline (then failed with a timeout whose cause is the last failure).
+   * Why the call must stop now, or null to go on: the client closed, or the calling thread (of a
+   * sync call; null for async) interrupted. A cancelled future has ended the call already.
    */
-  private Attempt startAttempt(int number) {
-    long left = deadlineNanos == NONE ? NONE : deadlineNanos - config.delayer.nanoTime();
+  private BctrlException stopped(Thread caller, Throwable cause) {
+    int made = attempts;
+    if (closed) {
+      String after = made == 0 ? " was not sent" : " stopped after " + made + " attempt(s)";
+      return new BctrlClosedException(
+          "the client is closed: " + describe() + after, cause, made, api.cursor);
+    }
+    if (caller != null && (caller.isInterrupted() || cause instanceof InterruptedException)) {
+      return new BctrlInterruptedException(
+          "interrupted while waiting for " + describe(), cause, made, api.cursor);
+    }
+    return null;
+  }
+
+  /**
+   * The next attempt with its share of the deadline, or null when the call is over: ended
+   * meanwhile, stopped, or at its deadline (then failed with a timeout whose cause is the last
+   * failure).
+   */
+  private Attempt begin(int number, Thread caller) {
+    BctrlException stop = stopped(caller, null);
+    if (stop != null || future.isDone()) {
+      end(stop);
+      return null;
+    }
+    long left = deadlineNanos == NO_LIMIT ? NO_LIMIT : deadlineNanos - config.delayer.nanoTime();
     if (left <= 0) {
       String deadline = " to " + hostAndPort() + " reached its total timeout of ";
-      fail(
+      end(
           new BctrlTimeoutException(
               redact(describe() + deadline + human(totalTimeoutNanos) + after(number - 1)),
               lastFailure,
@@ -182,116 +203,159 @@ final class ApiCall<T> {
               api.cursor));
       return null;
     }
-    boolean byDeadline = left < attemptTimeoutNanos;
     Attempt attempt =
         new Attempt(
             config.okHttpClient,
+            fresh,
             config.scheduler,
-            this,
-            number,
-            byDeadline ? left : attemptTimeoutNanos == NONE ? 0 : attemptTimeoutNanos,
-            byDeadline,
+            api.httpRequest(url, number, apiKey),
+            Math.min(left, attemptTimeoutNanos),
             nanos(config.connectTimeout));
+    attempts = number;
     current = attempt;
     if (future.isDone()) {
-      attempt.stop(); // Aborted meanwhile: stop() may have missed this attempt.
+      attempt.stop(); // Ended meanwhile: halt() may have missed this attempt.
       return null;
     }
-    listen(l -> l.attemptStarted(info(attempt)));
+    listen(l -> l.attemptStarted(info(number)));
     return attempt;
   }
 
-  /**
-   * Completes the call with what {@code attempt} came to, or returns how long to wait before the
-   * next attempt; null when the call is over.
-   */
-  private Long settle(Attempt attempt) {
-    Throwable cause = attempt.cause;
-    if (future.isDone()) {
-      return null;
-    } else if (attempt.outcome == Attempt.Outcome.RESPONSE) {
-      return onResponse(attempt);
-    } else if (cause instanceof Exception && attempt.outcome != Attempt.Outcome.STOPPED) {
-      listen(l -> l.attemptFailed(info(attempt), (Exception) cause));
+  /** What the call does after an attempt: retry after a wait, done with a value, or fail. */
+  private static final class Decision<T> {
+    final boolean retry;
+    final long retryMillis;
+    final T value;
+    final Throwable failure;
+
+    private Decision(boolean retry, long retryMillis, T value, Throwable failure) {
+      this.retry = retry;
+      this.retryMillis = retryMillis;
+      this.value = value;
+      this.failure = failure;
     }
-    String where = " to " + hostAndPort();
-    long backoff = RetryPolicy.backoffMillis(attempt.number);
-    switch (attempt.outcome) {
-      case STOPPED:
-        fail(transport.closedFailure(this)); // Only if nothing ended the call already.
-        return null;
-      case INTERRUPTED:
-        fail(interrupted(cause));
-        return null;
-      case CALLER_CODE:
-        log(attempt, null, "failed: " + cause, -1);
-        if (cause instanceof Error) {
-          future.completeExceptionally(cause);
-        } else {
-          fail(failure(BctrlException::new, attempt, " failed: an interceptor threw " + cause));
-        }
-        return null;
-      case REDIRECT_LOOP:
-        log(attempt, null, "failed: " + cause, -1);
-        String loop = " was redirected too many times: " + cause.getMessage();
-        fail(failure(BctrlConnectionException::new, attempt, loop));
-        return null;
-      case CONNECT_TIMEOUT:
-        // Not retried: what does not connect in the connect timeout will not in the next one.
-        log(attempt, null, "connect timed out", -1);
-        String connect = " within the connect timeout of " + human(nanos(config.connectTimeout));
-        fail(
-            failure(
-                BctrlTimeoutException::new,
-                attempt,
-                ": could not connect" + where + connect + schemeHint()));
-        return null;
-      case TIMEOUT:
-        String timedOut =
-            attempt.boundByDeadline
-                ? " reached its total timeout of " + human(totalTimeoutNanos)
-                : " timed out: no response within the timeout of " + human(attemptTimeoutNanos);
-        BctrlException timeout = failure(BctrlTimeoutException::new, attempt, where + timedOut);
-        return retryOrFail(attempt, null, "timed out", timeout, backoff);
-      default:
-        String hint = cause instanceof SSLException ? schemeHint() : "";
-        String failed = where + " failed: " + cause + hint;
-        BctrlException connection = failure(BctrlConnectionException::new, attempt, failed);
-        return retryOrFail(attempt, null, "connection failed", connection, backoff);
+
+    static <T> Decision<T> retryAfter(long millis) {
+      return new Decision<>(true, millis, null, null);
+    }
+
+    static <T> Decision<T> done(T value) {
+      return new Decision<>(false, 0, value, null);
+    }
+
+    static <T> Decision<T> fail(Throwable failure) {
+      return new Decision<>(false, 0, null, failure);
     }
   }
 
-  private Long onResponse(Attempt attempt) {
+  /** Completes the call as {@code decision} says; true when it says to retry. */
+  private boolean take(Decision<T> decision) {
+    if (decision.failure != null) {
+      end(decision.failure);
+    } else if (!decision.retry) {
+      future.complete(decision.value);
+    }
+    return decision.retry && !future.isDone();
+  }
+
+  /** Fails the call with {@code failure} (nothing if null) unless it ended, and halts it. */
+  private void end(Throwable failure) {
+    if (failure != null && future.completeExceptionally(failure)) {
+      halt();
+    }
+  }
+
+  private Decision<T> decide(int number, Attempt.Result result, Thread caller) {
+    Throwable cause = result.cause;
+    if (result.kind == Attempt.Kind.RESPONSE) {
+      return onResponse(number, result);
+    } else if (result.kind == Attempt.Kind.STOPPED || result.kind == Attempt.Kind.INTERRUPTED) {
+      BctrlException stop = stopped(caller, cause);
+      // Stopped by a cancelled future (nothing to complete) or by a closed scheduler.
+      return Decision.fail(stop != null ? stop : closedAnyway(cause));
+    } else if (cause instanceof Exception) {
+      listen(l -> l.attemptFailed(info(number), (Exception) cause));
+    }
+    String where = " to " + hostAndPort();
+    switch (result.kind) {
+      case CALLER_CODE:
+        log(number, result, null, "failed: " + cause, -1);
+        return Decision.fail(
+            cause instanceof Error
+                ? cause
+                : failure(
+                    BctrlException::new,
+                    number,
+                    cause,
+                    " failed: an interceptor or listener of the OkHttpClient threw " + cause));
+      case FOLLOW_UP:
+        log(number, result, null, "failed: " + cause, -1);
+        String loop = " was redirected too many times: " + cause.getMessage();
+        return Decision.fail(failure(BctrlConnectionException::new, number, cause, loop));
+      case CONNECT_TIMEOUT:
+        // Not retried: what does not connect in the connect timeout will not in the next one.
+        log(number, result, null, "connect timed out", -1);
+        String connect = " within the connect timeout of " + human(nanos(config.connectTimeout));
+        return Decision.fail(
+            failure(
+                BctrlTimeoutException::new,
+                number,
+                cause,
+                ": could not connect" + where + connect + schemeHint()));
+      case TIMEOUT:
+        long limit = result.timeoutNanos;
+        String timedOut =
+            limit < attemptTimeoutNanos
+                ? " reached its total timeout of " + human(totalTimeoutNanos)
+                : " timed out: no response within the timeout of " + human(attemptTimeoutNanos);
+        BctrlException timeout =
+            failure(BctrlTimeoutException::new, number, cause, where + timedOut);
+        return retryOrFail(number, result, "timed out", timeout, RetryPolicy.backoffMillis(number));
+      default:
+        String hint = cause instanceof SSLException ? schemeHint() : "";
+        String failed = where + " failed: " + cause + hint;
+        BctrlException connection = failure(BctrlConnectionException::new, number, cause, failed);
+        return retryOrFail(
+            number, result, "connection failed", connection, RetryPolicy.backoffMillis(number));
+    }
+  }
+
+  /** A stop the call did not ask for: the client's timer refused work, as it does once closed. */
+  private BctrlException closedAnyway(Throwable cause) {
+    closed = true;
+    return stopped(null, cause);
+  }
+
+  private Decision<T> onResponse(int number, Attempt.Result attempt) {
     Headers headers = attempt.headers;
     int status = attempt.status;
     String requestId = headers.get("X-Request-Id");
     Duration took = Duration.ofNanos(System.nanoTime() - attempt.startNanos);
-    listen(l -> l.responseReceived(info(attempt), status, took, Optional.ofNullable(requestId)));
+    listen(l -> l.responseReceived(info(number), status, took, Optional.ofNullable(requestId)));
     if (status >= 200 && status < 300) {
       Duration elapsed = Duration.ofNanos(config.delayer.nanoTime() - startNanos);
       ResponseMetadata metadata =
-          ResponseMetadata.of(status, headers.toMultimap(), attempt.number, elapsed);
+          ResponseMetadata.of(status, headers.toMultimap(), number, elapsed);
       try {
         if (attempt.body.unreadable != null) {
           throw attempt.body.unreadable;
         }
         T value = decoder.decode(attempt.body.bytes, metadata);
-        log(attempt, headers, String.valueOf(status), -1);
-        future.complete(value);
+        log(number, attempt, headers, String.valueOf(status), -1);
+        return Decision.done(value);
       } catch (SchemaMismatch e) {
-        log(attempt, headers, status + ", undecodable body", -1);
+        log(number, attempt, headers, status + ", undecodable body", -1);
         String message = "could not decode the response to " + describe() + ": " + e.getMessage();
-        fail(
+        return Decision.fail(
             new BctrlDecodeException(
                 redact(message + (requestId != null ? " (request " + requestId + ")" : "")),
                 e,
                 status,
                 requestId,
                 redact(attempt.body.text(attempt.contentType)),
-                attempt.number,
+                number,
                 api.cursor));
       }
-      return null;
     }
     // Decoded from the bytes, where broken text shows; again from the text if a key was echoed.
     String received = attempt.body.text(attempt.contentType);
@@ -309,49 +373,36 @@ final class ApiCall<T> {
             rawBody,
             redacted(headers),
             serverDelay,
-            attempt.number,
+            number,
             api.cursor);
     if (!RetryPolicy.isRetryableStatus(status)
         || (serverDelay != null && serverDelay.toMillis() > RetryPolicy.MAX_SERVER_DELAY_MS)) {
-      log(attempt, headers, String.valueOf(status), -1);
-      fail(failure);
-      return null;
+      log(number, attempt, headers, String.valueOf(status), -1);
+      return Decision.fail(failure);
     }
-    long delay =
-        serverDelay != null ? serverDelay.toMillis() : RetryPolicy.backoffMillis(attempt.number);
-    return retryOrFail(attempt, headers, "status " + status, failure, delay);
+    long delay = serverDelay != null ? serverDelay.toMillis() : RetryPolicy.backoffMillis(number);
+    return retryOrFail(number, attempt, "status " + status, failure, delay);
   }
 
   /**
    * Retries after {@code delayMillis} while the retry budget lasts and the wait ends before the
    * deadline; otherwise ends the call now with {@code failure}.
    */
-  private Long retryOrFail(
-      Attempt attempt, Headers headers, String reason, BctrlException failure, long delayMillis) {
+  private Decision<T> retryOrFail(
+      int number, Attempt.Result attempt, String reason, BctrlException failure, long delayMillis) {
+    Headers headers = attempt.headers;
     lastFailure = failure;
     boolean crossesDeadline =
-        deadlineNanos != NONE
+        deadlineNanos != NO_LIMIT
             && config.delayer.nanoTime() + delayMillis * 1_000_000L - deadlineNanos >= 0;
     String result = headers != null ? String.valueOf(attempt.status) : reason;
-    if (attempt.number > maxRetries || crossesDeadline) {
-      log(attempt, headers, result, -1);
-      fail(failure);
-      return null;
+    if (number > maxRetries || crossesDeadline) {
+      log(number, attempt, headers, result, -1);
+      return Decision.fail(failure);
     }
-    log(attempt, headers, result, delayMillis);
-    listen(l -> l.retryScheduled(info(attempt), Duration.ofMillis(delayMillis), reason));
-    return delayMillis;
-  }
-
-  private void fail(BctrlException failure) {
-    if (future.completeExceptionally(failure)) {
-      stop();
-    }
-  }
-
-  private BctrlException interrupted(Throwable cause) {
-    return new BctrlException(
-        "interrupted while waiting for " + describe(), cause, attempts(), api.cursor);
+    log(number, attempt, headers, result, delayMillis);
+    listen(l -> l.retryScheduled(info(number), Duration.ofMillis(delayMillis), reason));
+    return Decision.retryAfter(delayMillis);
   }
 
   /** How each kind of {@link BctrlException} is made. */
@@ -360,13 +411,13 @@ final class ApiCall<T> {
   }
 
   /** A failure of {@code attempt}: the request, {@code what} happened, how many attempts. */
-  private BctrlException failure(ExceptionType type, Attempt attempt, String what) {
-    String message = redact(describe() + what + after(attempt.number));
-    return type.create(message, attempt.cause, attempt.number, api.cursor);
+  private BctrlException failure(ExceptionType type, int number, Throwable cause, String what) {
+    String message = redact(describe() + what + after(number));
+    return type.create(message, cause, number, api.cursor);
   }
 
   /** Method and URL path as the server saw it (the base URL's path included), no query. */
-  String describe() {
+  private String describe() {
     return "GET " + url.encodedPath();
   }
 
@@ -384,12 +435,12 @@ final class ApiCall<T> {
     return attempts > 1 ? " after " + attempts + " attempts" : "";
   }
 
-  /** {@code duration} in nanoseconds; {@link #NONE} for null or too long to count. */
+  /** {@code duration} in nanoseconds; {@link Attempt#NO_LIMIT} for null or too long to count. */
   private static long nanos(Duration duration) {
     try {
-      return duration == null ? NONE : duration.toNanos();
+      return duration == null ? NO_LIMIT : duration.toNanos();
     } catch (ArithmeticException tooLong) {
-      return NONE;
+      return NO_LIMIT;
     }
   }
 
@@ -403,7 +454,7 @@ final class ApiCall<T> {
   }
 
   private String redact(String text) {
-    return transport.redact(text, apiKey);
+    return Redaction.redact(text, apiKey, config.apiKey);
   }
 
   private Map<String, List<String>> redacted(Headers headers) {
@@ -418,8 +469,8 @@ final class ApiCall<T> {
     return copy;
   }
 
-  private RequestListener.Attempt info(Attempt attempt) {
-    return new RequestListener.Attempt("GET", url.encodedPath(), attempt.number);
+  private RequestListener.Attempt info(int number) {
+    return new RequestListener.Attempt("GET", url.encodedPath(), number);
   }
 
   private void listen(Consumer<RequestListener> event) {
@@ -433,12 +484,17 @@ final class ApiCall<T> {
     }
   }
 
-  private void log(Attempt attempt, Headers responseHeaders, String result, long retryInMillis) {
+  private void log(
+      int number,
+      Attempt.Result attempt,
+      Headers responseHeaders,
+      String result,
+      long retryInMillis) {
     if (config.logLevel != ai.bctrl.LogLevel.OFF) {
       SdkLog.attempt(
           config.logLevel,
           attempt.request,
-          attempt.number,
+          number,
           maxRetries + 1,
           result,
           attempt.startNanos,

@@ -111,10 +111,8 @@ public final class ApiRequest {
     return url.build();
   }
 
-  /**
-   * The HTTP request of attempt number {@code attempt}, tagged with it, sent with {@code apiKey}.
-   */
-  Request httpRequest(HttpUrl url, int attempt, String apiKey, Attempt tag) {
+  /** The HTTP request of attempt number {@code attempt}, sent with {@code apiKey}. */
+  Request httpRequest(HttpUrl url, int attempt, String apiKey) {
     Request.Builder request =
         new Request.Builder()
             .url(url)
@@ -122,8 +120,7 @@ public final class ApiRequest {
             .header("Accept", "application/json")
             // Asked for here, not by OkHttp, so that the SDK decompresses (see ResponseBodies).
             .header("Accept-Encoding", "gzip")
-            .header("User-Agent", Versions.USER_AGENT)
-            .tag(Attempt.class, tag);
+            .header("User-Agent", Versions.USER_AGENT);
     for (Map.Entry<String, String> header : clientHeaders.entrySet()) {
       request.header(header.getKey(), header.getValue());
     }

@@ -3,12 +3,18 @@ package ai.bctrl.internal;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ProtocolException;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import okhttp3.Call;
 import okhttp3.Callback;
+import okhttp3.Connection;
 import okhttp3.Headers;
 import okhttp3.Interceptor;
 import okhttp3.MediaType;
@@ -17,205 +23,286 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * One HTTP request of a call, the attempt layer: sends it once (on the caller's thread, or on
- * OkHttp's dispatcher), reads the whole body, and says what happened as an {@link Outcome}. It
- * knows nothing of retries, nor of deadlines beyond the timeout it is given.
+ * One HTTP request of a call, the attempt layer: sends it (on the caller's thread, or on OkHttp's
+ * dispatcher), reads the whole body, and returns one immutable {@link Result}. It knows nothing of
+ * retries, nor of deadlines beyond the timeout it is given, nor of the call that made it.
+ *
+ * <p>The request reaches the server at most twice: once, and again only when it failed on a pooled
+ * connection the client had used before (the server closed it while idle, or as the request was
+ * written), on a fresh connection with a connect phase of its own. OkHttp's own re-sends of a
+ * request that reached the network are stopped by {@link #NETWORK} (see {@link SentAndFailed}).
  *
  * <p>While it runs, a watch on the client's {@link Scheduler} cancels it when the connection (TCP
  * and TLS) is not ready within the connect timeout and, for a sync attempt, when the caller's
  * thread is interrupted: a blocking socket read does not wake on an interrupt.
  */
 final class Attempt {
-  /** What an attempt came to. */
-  enum Outcome {
-    RESPONSE, // a response, read whole: status, headers, body
-    CONNECT_TIMEOUT, // no connection (TCP and TLS) within the connect timeout
-    TIMEOUT, // no whole response within the attempt's timeout
-    INTERRUPTED, // the calling thread of a sync attempt was interrupted
-    STOPPED, // stopped by its call: the client closed or the caller cancelled
-    CONNECTION, // refused, reset, closed mid-response, a TLS failure
-    REDIRECT_LOOP, // OkHttp gave up following redirects
-    CALLER_CODE // an interceptor or listener of the caller's OkHttpClient threw
-  }
-
-  /**
-   * Stands in for the server's {@code Retry-After} on 408 and 503 where OkHttp sees it: OkHttp
-   * resends those itself when the header is absent (408) or zero (503), an attempt the SDK could
-   * not count, and takes a value that is not a number as "later". {@link #read} restores it.
-   */
-  private static final String HELD_RETRY_AFTER = "held-by-bctrl";
+  /** No limit, for every timeout and deadline of the transport. */
+  static final long NO_LIMIT = Long.MAX_VALUE;
 
   /** How often a sync attempt looks whether its thread was interrupted. */
   private static final long INTERRUPT_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
-  final int number;
-  final Request request;
-  final long startNanos = System.nanoTime();
+  /** What an attempt came to. */
+  enum Kind {
+    RESPONSE, // a response, read whole: status, headers, body
+    CONNECT_TIMEOUT, // no connection (TCP and TLS) within the connect timeout
+    TIMEOUT, // no whole response within the attempt's timeout
+    INTERRUPTED, // the calling thread of a sync attempt was interrupted
+    STOPPED, // stopped by its call (the client closed or the caller cancelled)
+    CONNECTION, // refused, reset, closed mid-response, a TLS failure
+    FOLLOW_UP, // OkHttp gave up following up the response (too many redirects)
+    CALLER_CODE // an interceptor or listener of the caller's OkHttpClient threw
+  }
 
-  /** Whether the attempt's timeout is what was left of the call's total timeout. */
-  final boolean boundByDeadline;
+  /** What an attempt came to: a response read whole, or a failure of a {@link Kind}. Immutable. */
+  static final class Result {
+    final Kind kind;
+    final Request request;
+    final long startNanos;
 
-  // What happened, once run() returns or enqueue() calls back.
-  Outcome outcome;
-  Throwable cause;
-  int status;
-  Headers headers;
-  ResponseBodies.Body body;
-  MediaType contentType;
+    /** The attempt's timeout, as it was given. */
+    final long timeoutNanos;
 
-  private final Call call;
+    /** The failure, for every kind but {@link Kind#RESPONSE}; may be null for a stop. */
+    final Throwable cause;
+
+    // A response's, for Kind.RESPONSE only.
+    final int status;
+    final Headers headers;
+    final ResponseBodies.Body body;
+    final MediaType contentType;
+
+    private Result(
+        Kind kind,
+        Request request,
+        long startNanos,
+        long timeoutNanos,
+        Throwable cause,
+        int status,
+        Headers headers,
+        ResponseBodies.Body body,
+        MediaType contentType) {
+      this.kind = kind;
+      this.request = request;
+      this.startNanos = startNanos;
+      this.timeoutNanos = timeoutNanos;
+      this.cause = cause;
+      this.status = status;
+      this.headers = headers;
+      this.body = body;
+      this.contentType = contentType;
+    }
+  }
+
+  private final OkHttpClient client;
+  private final OkHttpClient fresh;
   private final Scheduler scheduler;
+  private final Request request;
+  private final long timeoutNanos;
   private final long connectTimeoutNanos;
-  private volatile Thread caller;
-  private volatile Future<?> watch;
-  private volatile boolean connected;
-  private volatile boolean connectTimedOut;
+  private final long startNanos = System.nanoTime();
+  private volatile Exchange exchange;
   private volatile boolean stopped;
-  private volatile Headers serverHeaders;
 
-  /** {@code timeoutNanos} 0 means none. */
+  /**
+   * @param fresh the client a re-send goes through: one whose pool keeps no connection
+   * @param timeoutNanos the whole attempt, re-send included; {@link #NO_LIMIT} for none
+   */
   Attempt(
       OkHttpClient client,
+      OkHttpClient fresh,
       Scheduler scheduler,
-      ApiCall<?> of,
-      int number,
+      Request request,
       long timeoutNanos,
-      boolean boundByDeadline,
       long connectTimeoutNanos) {
-    this.number = number;
-    this.boundByDeadline = boundByDeadline;
+    this.client = client;
+    this.fresh = fresh;
     this.scheduler = scheduler;
+    this.request = request;
+    this.timeoutNanos = timeoutNanos;
     this.connectTimeoutNanos = connectTimeoutNanos;
-    this.request = of.api.httpRequest(of.url, number, of.apiKey, this);
-    this.call = client.newCall(request);
-    call.timeout().timeout(timeoutNanos, TimeUnit.NANOSECONDS);
   }
 
   /** Runs the attempt on the calling thread. */
-  void run() {
-    caller = Thread.currentThread();
+  Result run() {
+    Thread caller = Thread.currentThread();
+    Result result = runOnce(client, caller);
+    return unwrapped(resendable(result) ? runOnce(fresh, caller) : result);
+  }
+
+  /** Whether {@code result} is a failure on a reused connection that a fresh one may not have. */
+  private static boolean resendable(Result result) {
+    return result.kind == Kind.CONNECTION
+        && result.cause instanceof SentAndFailed
+        && ((SentAndFailed) result.cause).reused;
+  }
+
+  private Result runOnce(OkHttpClient via, Thread caller) {
+    Exchange sending;
     try {
-      watch = scheduler.every(this::check, Math.min(INTERRUPT_CHECK_NANOS, connectTimeoutNanos));
+      sending = send(via, caller);
     } catch (RejectedExecutionException closed) {
-      ended(Outcome.STOPPED, closed);
-      return;
+      return failure(Kind.STOPPED, closed);
     }
-    try (Response response = call.execute()) {
-      read(response);
-      if (caller.isInterrupted()) {
-        ended(Outcome.INTERRUPTED, null);
-      }
+    try (Response response = sending.call.execute()) {
+      Result result = read(response);
+      return caller.isInterrupted() ? failure(Kind.INTERRUPTED, null) : result;
     } catch (IOException e) {
-      failed(e);
+      return failed(sending, e, true);
     } catch (RuntimeException e) {
-      ended(Outcome.CALLER_CODE, e); // Thrown through execute() by an interceptor of the caller's.
+      return failure(Kind.CALLER_CODE, e); // A caller's EventListener threw through execute().
     } finally {
-      watch.cancel(false);
+      sending.watch.cancel(false);
     }
   }
 
-  /** Sends the attempt on OkHttp's dispatcher and runs {@code done} there once it is over. */
-  void enqueue(Runnable done) {
+  /** Sends the attempt on OkHttp's dispatcher and hands its result to {@code done} there. */
+  void enqueue(Consumer<Result> done) {
+    enqueue(client, done);
+  }
+
+  private void enqueue(OkHttpClient via, Consumer<Result> done) {
+    Exchange sending;
     try {
-      watch = scheduler.schedule(this::check, connectTimeoutNanos);
+      sending = send(via, null);
     } catch (RejectedExecutionException closed) {
-      ended(Outcome.STOPPED, closed);
-      done.run();
+      done.accept(failure(Kind.STOPPED, closed));
       return;
     }
-    call.enqueue(
-        new Callback() {
-          @Override
-          public void onResponse(Call call, Response response) {
-            try (Response closing = response) {
-              read(closing);
-            } finally {
-              watch.cancel(false);
-            }
-            done.run();
-          }
-
-          @Override
-          public void onFailure(Call call, IOException e) {
-            watch.cancel(false);
-            failed(e);
-            done.run();
-          }
-        });
+    try {
+      sending.call.enqueue(callback(via, sending, done));
+    } catch (RuntimeException e) {
+      sending.watch.cancel(false);
+      done.accept(failure(Kind.CALLER_CODE, e)); // A caller's EventListener.callStart threw.
+    }
   }
 
-  /** Cancels the request in flight for good; its outcome is {@link Outcome#STOPPED}. */
+  private Callback callback(OkHttpClient via, Exchange sending, Consumer<Result> done) {
+    return new Callback() {
+      @Override
+      public void onResponse(Call call, Response response) {
+        Result result;
+        try (Response closing = response) {
+          result = read(closing);
+        } catch (RuntimeException e) {
+          result = failure(Kind.CALLER_CODE, e); // A caller's EventListener threw.
+        } finally {
+          sending.watch.cancel(false);
+        }
+        done.accept(result);
+      }
+
+      @Override
+      public void onFailure(Call call, IOException e) {
+        sending.watch.cancel(false);
+        Result result = failed(sending, e, true);
+        if (via == client && resendable(result)) {
+          enqueue(fresh, done);
+        } else {
+          done.accept(unwrapped(result));
+        }
+      }
+    };
+  }
+
+  /** Cancels the request in flight for good; the attempt's kind is {@link Kind#STOPPED}. */
   void stop() {
     stopped = true;
-    cancel();
-  }
-
-  private void check() {
-    Thread thread = caller;
-    if (thread != null && thread.isInterrupted()) {
-      cancel();
-    } else if (!connected && System.nanoTime() - startNanos >= connectTimeoutNanos) {
-      connectTimedOut = true;
-      cancel();
+    Exchange current = exchange;
+    if (current != null) {
+      current.cancel();
     }
-  }
-
-  private void cancel() {
-    try {
-      call.cancel();
-    } catch (RuntimeException | LinkageError e) {
-      // A caller's EventListener.canceled threw; the call is cancelled all the same.
-      SdkLog.LOGGER.log(Level.WARNING, "ai.bctrl: an OkHttp EventListener threw on cancel", e);
-    }
-  }
-
-  private void read(Response response) {
-    Headers received =
-        HELD_RETRY_AFTER.equals(response.header("Retry-After")) && serverHeaders != null
-            ? serverHeaders
-            : response.headers();
-    try {
-      body = ResponseBodies.read(response.body(), received, response.isSuccessful());
-    } catch (IOException e) {
-      failed(e);
-      return;
-    }
-    status = response.code();
-    headers = received;
-    contentType = response.body().contentType();
-    ended(Outcome.RESPONSE, null);
-  }
-
-  private void failed(IOException e) {
-    Thread thread = caller;
-    Throwable thrown = thrownByCallerCode(e);
-    if (thread != null && thread.isInterrupted()) {
-      ended(Outcome.INTERRUPTED, e);
-    } else if (stopped) {
-      ended(Outcome.STOPPED, e);
-    } else if (connectTimedOut) {
-      ended(Outcome.CONNECT_TIMEOUT, e);
-    } else if (thrown != null) {
-      ended(Outcome.CALLER_CODE, thrown);
-    } else if (e instanceof InterruptedIOException) {
-      ended(Outcome.TIMEOUT, e);
-    } else if (e instanceof ProtocolException && String.valueOf(e.getMessage()).startsWith("Too")) {
-      ended(Outcome.REDIRECT_LOOP, e);
-    } else {
-      ended(Outcome.CONNECTION, e);
-    }
-  }
-
-  private void ended(Outcome outcome, Throwable cause) {
-    this.outcome = outcome;
-    this.cause = cause;
   }
 
   /**
-   * What an interceptor threw, from the exception OkHttp's dispatcher reports it with ("canceled
-   * due to" it: the cause on OkHttp 5, suppressed on 4); null for any other failure.
+   * A new OkHttp call of the request with what is left of the attempt's timeout, and its watch.
+   * Throws {@link RejectedExecutionException} once the client is closed.
    */
-  private static Throwable thrownByCallerCode(IOException e) {
+  private Exchange send(OkHttpClient via, Thread caller) {
+    Exchange sending = new Exchange(caller);
+    Call call = via.newCall(request.newBuilder().tag(Exchange.class, sending).build());
+    if (timeoutNanos != NO_LIMIT) {
+      long left = timeoutNanos - (System.nanoTime() - startNanos);
+      call.timeout().timeout(Math.max(1, left), TimeUnit.NANOSECONDS);
+    }
+    sending.call = call;
+    exchange = sending;
+    sending.watch =
+        caller != null
+            ? scheduler.every(sending::check, Math.min(INTERRUPT_CHECK_NANOS, connectTimeoutNanos))
+            : scheduler.schedule(sending::check, connectTimeoutNanos);
+    if (stopped) {
+      sending.cancel(); // Stopped meanwhile: stop() may have missed this call.
+    }
+    return sending;
+  }
+
+  private Result read(Response response) {
+    try {
+      ResponseBodies.Body body =
+          ResponseBodies.read(response.body(), response.headers(), response.isSuccessful());
+      return new Result(
+          Kind.RESPONSE,
+          request,
+          startNanos,
+          timeoutNanos,
+          null,
+          response.code(),
+          response.headers(),
+          body,
+          response.body().contentType());
+    } catch (IOException e) {
+      return failed(exchange, e, false);
+    }
+  }
+
+  /**
+   * The kind of a failure, by what stopped the exchange first, then by the exception's type; {@code
+   * inChain}: thrown by the interceptor chain, not while reading the body after it.
+   */
+  private Result failed(Exchange sending, IOException e, boolean inChain) {
+    Throwable thrown = thrownByCallerCode(e);
+    if (sending.caller != null && sending.caller.isInterrupted()) {
+      return failure(Kind.INTERRUPTED, e);
+    } else if (stopped) {
+      return failure(Kind.STOPPED, e);
+    } else if (sending.connectTimedOut) {
+      return failure(Kind.CONNECT_TIMEOUT, e);
+    } else if (thrown != null) {
+      return failure(Kind.CALLER_CODE, thrown);
+    } else if (e instanceof InterruptedIOException) {
+      return failure(Kind.TIMEOUT, e); // The call's timeout, wrapping whatever it cut short.
+    } else if (inChain && e instanceof ProtocolException && !(e instanceof SentAndFailed)) {
+      // From the chain, what the network raised is wrapped: this is OkHttp's follow-ups giving up.
+      return failure(Kind.FOLLOW_UP, e);
+    }
+    return failure(Kind.CONNECTION, e);
+  }
+
+  private Result failure(Kind kind, Throwable cause) {
+    return new Result(kind, request, startNanos, timeoutNanos, cause, 0, null, null, null);
+  }
+
+  /** {@code result} with the failure as the network raised it. */
+  private Result unwrapped(Result result) {
+    return result.cause instanceof SentAndFailed
+        ? failure(result.kind, result.cause.getCause())
+        : result;
+  }
+
+  /**
+   * What an interceptor or listener of the caller's threw, from the exception OkHttp reports it
+   * with; null for any other failure. Within the interceptor chain {@link #USER_CODE} wraps it in a
+   * {@link CallerCodeFailure}; outside it (an {@code EventListener} of an async call ending),
+   * OkHttp 4.12's and 5.x's {@code AsyncCall.run} report it as an {@link IOException} "canceled due
+   * to" it, with it as the cause on 5.x and suppressed on 4.12: the one failure told apart by its
+   * text.
+   */
+  static Throwable thrownByCallerCode(IOException e) {
+    if (e instanceof CallerCodeFailure) {
+      return e.getCause();
+    }
     if (e.getClass() != IOException.class
         || !String.valueOf(e.getMessage()).startsWith("canceled due to ")) {
       return null;
@@ -224,26 +311,151 @@ final class Attempt {
     return e.getCause() != null ? e.getCause() : suppressed.length > 0 ? suppressed[0] : null;
   }
 
+  /** One sending of the request: its OkHttp call, and its watch. The request's tag. */
+  private final class Exchange {
+    final Thread caller;
+    final long startNanos = System.nanoTime();
+    volatile Call call;
+    volatile Future<?> watch;
+    volatile boolean connected;
+    volatile boolean connectTimedOut;
+
+    /** A 408's or 503's {@code Retry-After} values as the server sent them. */
+    volatile List<String> retryAfter;
+
+    Exchange(Thread caller) {
+      this.caller = caller;
+    }
+
+    /** Told by {@link #NETWORK}: the connection is ready, the connect watch has no more to do. */
+    void connected() {
+      connected = true;
+      Future<?> pending = watch;
+      if (caller == null && pending != null) {
+        pending.cancel(false);
+      }
+    }
+
+    void check() {
+      if (caller != null && caller.isInterrupted()) {
+        cancel();
+      } else if (!connected && System.nanoTime() - startNanos >= connectTimeoutNanos) {
+        connectTimedOut = true;
+        cancel();
+      }
+    }
+
+    void cancel() {
+      try {
+        call.cancel();
+      } catch (RuntimeException | LinkageError e) {
+        // A caller's EventListener.canceled threw; the call is cancelled all the same.
+        SdkLog.LOGGER.log(Level.WARNING, "ai.bctrl: an OkHttp EventListener threw on cancel", e);
+      }
+    }
+  }
+
   /**
-   * The SDK's network interceptor, the last before the wire: the connection is ready, so the
-   * connect watch of an async attempt has nothing more to do; keeps the server's headers, and holds
-   * {@code Retry-After} back from OkHttp (see {@link #HELD_RETRY_AFTER}).
+   * The SDK's first application interceptor, so that all of the caller's run inside it: what their
+   * interceptors (or OkHttp listeners called within the chain) throw becomes a {@link
+   * CallerCodeFailure}, which OkHttp hands back as a failure on the caller's thread or the
+   * dispatcher's alike.
    */
-  static Response onNetwork(Interceptor.Chain chain) throws IOException {
-    Attempt attempt = chain.request().tag(Attempt.class);
-    if (attempt == null) {
-      return chain.proceed(chain.request());
+  static final Interceptor USER_CODE =
+      chain -> {
+        try {
+          return chain.proceed(chain.request());
+        } catch (RuntimeException | Error e) {
+          throw new CallerCodeFailure(e);
+        }
+      };
+
+  /**
+   * Stands in for the server's {@code Retry-After} on a 408 or 503 between the SDK's two
+   * interceptors only: OkHttp's {@code RetryAndFollowUpInterceptor} (4.12 and 5.x) sends those
+   * again itself when the header is absent (408) or zero (both), an attempt the SDK could not
+   * count, and takes a value that is not a number as "later". A network response cannot carry a
+   * {@code priorResponse} (its {@code CacheInterceptor} refuses one), the other thing that stops
+   * it. Every interceptor and listener of the caller's sees the server's value: {@link #RESTORE}
+   * puts it back before theirs run.
+   */
+  private static final String HELD_RETRY_AFTER = "held-by-bctrl";
+
+  /**
+   * The SDK's last application interceptor, just outside OkHttp's follow-ups: gives a 408 or 503
+   * back the {@code Retry-After} {@link #network} held.
+   */
+  static final Interceptor RESTORE =
+      chain -> {
+        Response response = chain.proceed(chain.request());
+        Exchange sending = response.request().tag(Exchange.class);
+        if (sending == null
+            || sending.retryAfter == null
+            || !HELD_RETRY_AFTER.equals(response.header("Retry-After"))) {
+          return response;
+        }
+        Response.Builder restored = response.newBuilder().removeHeader("Retry-After");
+        for (String value : sending.retryAfter) {
+          restored.addHeader("Retry-After", value);
+        }
+        return restored.build();
+      };
+
+  /**
+   * The SDK's first network interceptor, run once the connection is ready: tells the exchange so
+   * (its connect watch is over); turns a failure after the request reached the connection into a
+   * {@link SentAndFailed}, which OkHttp does not send again; and holds a 408's or 503's {@code
+   * Retry-After} back from OkHttp (see {@link #HELD_RETRY_AFTER}). One per client: it remembers
+   * which connections carried a request before.
+   */
+  static Interceptor network() {
+    Map<Connection, Boolean> used = Collections.synchronizedMap(new WeakHashMap<>());
+    return chain -> {
+      Exchange sending = chain.request().tag(Exchange.class);
+      if (sending != null) {
+        sending.connected();
+      }
+      Connection connection = chain.connection();
+      boolean reused = connection != null && used.put(connection, Boolean.TRUE) != null;
+      Response response;
+      try {
+        response = chain.proceed(chain.request());
+      } catch (IOException e) {
+        throw new SentAndFailed(e, reused);
+      }
+      int code = response.code();
+      if (sending == null || (code != 408 && code != 503)) {
+        return response;
+      }
+      sending.retryAfter = response.headers("Retry-After");
+      return response.newBuilder().header("Retry-After", HELD_RETRY_AFTER).build();
+    };
+  }
+
+  /**
+   * A request that reached a connection and failed there. A {@link ProtocolException} because that
+   * is the one failure OkHttp 4.12's and 5.x's {@code RetryAndFollowUpInterceptor.recover} never
+   * sends again: the attempt decides, from {@link #reused}, whether a fresh connection gets it.
+   */
+  static final class SentAndFailed extends ProtocolException {
+    private static final long serialVersionUID = 1L;
+    final boolean reused;
+
+    SentAndFailed(IOException cause, boolean reused) {
+      super(String.valueOf(cause));
+      initCause(cause);
+      this.reused = reused;
     }
-    attempt.connected = true;
-    Future<?> pending = attempt.watch;
-    if (attempt.caller == null && pending != null) {
-      pending.cancel(false);
+  }
+
+  /**
+   * What the caller's interceptor or OkHttp listener threw, as OkHttp carries it: an I/O failure.
+   */
+  static final class CallerCodeFailure extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    CallerCodeFailure(Throwable thrown) {
+      super(thrown);
     }
-    Response response = chain.proceed(chain.request());
-    attempt.serverHeaders = response.headers();
-    int code = response.code();
-    return code == 408 || code == 503
-        ? response.newBuilder().header("Retry-After", HELD_RETRY_AFTER).build()
-        : response;
   }
 }

@@ -1,6 +1,5 @@
 package ai.bctrl.internal;
 
-import ai.bctrl.errors.BctrlException;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -8,30 +7,40 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 
 /**
  * A client's calls: sync ({@link #execute}) and async ({@link #executeAsync}) calls both run an
  * {@link ApiCall}, and {@link #close} ends every call still under way. Owns what the client owns:
- * the timer thread, and the OkHttp client when the SDK made it.
+ * the timer thread, and the OkHttp client when the SDK made it. Depends on {@link ApiCall}, which
+ * depends on {@link Attempt}; nothing calls back up.
  */
 public final class Transport {
   private final ClientConfig config;
+
+  /** Where a re-send goes: the client's OkHttp client with a pool that keeps no connection. */
+  private final OkHttpClient fresh;
+
   private final Set<ApiCall<?>> live = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
   public Transport(ClientConfig config) {
     this.config = config;
+    this.fresh =
+        config
+            .okHttpClient
+            .newBuilder()
+            .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))
+            .build();
   }
 
   /**
    * The OkHttp client the SDK sends with, derived from {@code base} (the caller's) or made new with
-   * daemon dispatcher threads and {@code maxConcurrentRequests} for every host. OkHttp connects,
-   * pools and recovers connections: a request on a pooled connection that the server closed while
-   * idle (or closes as the request is written) is sent again on a fresh one before any response, as
-   * OkHttp does for every GET, unseen by the SDK. Everything else is an attempt, counted and
-   * retried by the SDK's policy.
+   * daemon dispatcher threads and {@code maxConcurrentRequests} for every host. OkHttp connects and
+   * pools connections and, before a request reaches a connection, tries the host's other routes; a
+   * request that reached one is sent again only by the {@link Attempt} (see there).
    */
   public static OkHttpClient httpClient(OkHttpClient base, int maxConcurrentRequests) {
     OkHttpClient.Builder builder;
@@ -56,6 +65,10 @@ public final class Transport {
     } else {
       builder = base.newBuilder();
     }
+    // First, so that every interceptor of the caller's runs inside the SDK's.
+    builder.interceptors().add(0, Attempt.USER_CODE);
+    builder.networkInterceptors().add(0, Attempt.network());
+    builder.interceptors().add(Attempt.RESTORE);
     // Each attempt gets its own timeout (its share of the deadline) and connect bound; OkHttp's
     // per-phase timeouts are lifted so that a caller's client cannot cut an attempt shorter.
     return builder
@@ -64,7 +77,6 @@ public final class Transport {
         .connectTimeout(Duration.ZERO)
         .readTimeout(Duration.ZERO)
         .writeTimeout(Duration.ZERO)
-        .addNetworkInterceptor(Attempt::onNetwork)
         .build();
   }
 
@@ -93,50 +105,32 @@ public final class Transport {
 
   /** A new call that close() will see; failed at once if the client is closed already. */
   private <T> ApiCall<T> register(ApiRequest api, BodyDecoder<T> decoder) {
-    ApiCall<T> call = new ApiCall<>(this, config, api, decoder);
+    ApiCall<T> call = new ApiCall<>(config, fresh, api, decoder);
     live.add(call);
+    call.future.whenComplete((value, failure) -> live.remove(call));
     if (closed) {
-      call.abort(closedFailure(call));
+      call.close();
     }
     return call;
   }
 
-  void forget(ApiCall<?> call) {
-    live.remove(call);
-  }
-
-  BctrlException closedFailure(ApiCall<?> call) {
-    int attempts = call.attempts();
-    return new BctrlException(
-        "the client is closed: "
-            + call.describe()
-            + (attempts == 0 ? " was not sent" : " stopped after " + attempts + " attempt(s)"),
-        null,
-        attempts,
-        call.api.cursor);
-  }
-
   /**
-   * Fails every call still under way with a {@link BctrlException} that says the client was closed,
-   * refuses new ones, and releases what the client owns: its timer threads and, if the SDK made it,
-   * the connection pool and dispatcher threads. Returns normally whatever a caller's OkHttp
-   * listener or interceptor throws while its calls are cancelled.
+   * Fails every call still under way with a {@link ai.bctrl.errors.BctrlClosedException}, refuses
+   * new ones, and releases what the client owns: its timer threads and, if the SDK made it, the
+   * connection pool and dispatcher threads. Returns normally whatever a caller's OkHttp listener or
+   * interceptor throws while its calls are cancelled.
    */
   public void close() {
     closed = true;
     for (ApiCall<?> call : live) {
-      call.abort(closedFailure(call));
+      call.close();
     }
     config.scheduler.shutdown();
     config.delayer.shutdown();
+    fresh.connectionPool().evictAll();
     if (config.ownsOkHttpClient) {
       config.okHttpClient.dispatcher().executorService().shutdown();
       config.okHttpClient.connectionPool().evictAll();
     }
-  }
-
-  /** The client's key, and the call's own if it has one, replaced in {@code text}. */
-  String redact(String text, String callKey) {
-    return Redaction.redact(text, callKey, config.apiKey);
   }
 }

@@ -1,6 +1,7 @@
 package ai.bctrl.pagination;
 
 import ai.bctrl.errors.BctrlException;
+import ai.bctrl.errors.BctrlInterruptedException;
 import ai.bctrl.errors.BctrlPaginationException;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -46,7 +47,7 @@ final class PrefetchingPageIterator<T> implements Iterator<CursorPage<T>>, AutoC
       ahead = null;
       refetch = true;
       Thread.currentThread().interrupt();
-      throw new BctrlException(
+      throw new BctrlInterruptedException(
           "interrupted while waiting for the next page", e, 0, last.nextCursor().orElse(null));
     } catch (ExecutionException e) {
       Throwable cause = AsyncWalk.unwrap(e);

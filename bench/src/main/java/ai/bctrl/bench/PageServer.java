@@ -1,6 +1,8 @@
 package ai.bctrl.bench;
 
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -8,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javax.net.ssl.SSLContext;
 
 /**
  * A loopback server that costs little: every page body is rendered once, so a benchmark measures
@@ -27,6 +30,7 @@ final class PageServer implements AutoCloseable {
   private final byte[] itemsJson;
   private final int pageCount;
   private final long latencyMillis;
+  private final String scheme;
 
   /**
    * @param pageCount pages in the list
@@ -35,6 +39,14 @@ final class PageServer implements AutoCloseable {
    * @param latencyMillis delay before each response, to model a remote server
    */
   PageServer(int pageCount, boolean prerender, long latencyMillis) throws IOException {
+    this(pageCount, prerender, latencyMillis, null);
+  }
+
+  /**
+   * @param tls null for plain HTTP, else the context HTTPS is served with
+   */
+  PageServer(int pageCount, boolean prerender, long latencyMillis, SSLContext tls)
+      throws IOException {
     this.pageCount = pageCount;
     this.latencyMillis = latencyMillis;
     this.itemsJson = Pages.items(0, PER_PAGE).getBytes(StandardCharsets.UTF_8);
@@ -44,7 +56,15 @@ final class PageServer implements AutoCloseable {
         pages[k] = render(k, Pages.items(k * PER_PAGE, PER_PAGE).getBytes(StandardCharsets.UTF_8));
       }
     }
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+    if (tls == null) {
+      server = HttpServer.create(address, 0);
+    } else {
+      HttpsServer https = HttpsServer.create(address, 0);
+      https.setHttpsConfigurator(new HttpsConfigurator(tls));
+      server = https;
+    }
+    this.scheme = tls == null ? "http" : "https";
     executor = Executors.newFixedThreadPool(4);
     server.setExecutor(executor);
     server.createContext(
@@ -81,7 +101,7 @@ final class PageServer implements AutoCloseable {
   }
 
   String baseUrl() {
-    return "http://127.0.0.1:" + server.getAddress().getPort();
+    return scheme + "://localhost:" + server.getAddress().getPort();
   }
 
   @Override

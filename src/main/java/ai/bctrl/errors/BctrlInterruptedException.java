@@ -1,0 +1,17 @@
+package ai.bctrl.errors;
+
+/**
+ * The thread running a sync call (or a prefetching walk's consumer) was interrupted, while an
+ * attempt was in flight, while waiting to retry, or before the call started: the call stops and
+ * retries nothing. The thread's interrupt flag stays set, so that code further up still sees it.
+ * Never thrown for an async call, whose attempts run on other threads.
+ */
+public class BctrlInterruptedException extends BctrlException {
+  private static final long serialVersionUID = 1L;
+
+  /** Creates the exception. */
+  public BctrlInterruptedException(
+      String message, Throwable cause, int attempts, String resumeCursor) {
+    super(message, cause, attempts, resumeCursor);
+  }
+}
