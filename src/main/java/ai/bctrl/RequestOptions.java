@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Settings for one call that override the client's: timeouts, retry budget, API key and extra
@@ -22,10 +23,10 @@ import java.util.Optional;
 public final class RequestOptions {
   private static final RequestOptions NONE = new Builder().build();
 
-  private final Duration timeout;
-  private final Duration totalTimeout;
-  private final Integer maxRetries;
-  private final String apiKey;
+  private final @Nullable Duration timeout;
+  private final @Nullable Duration totalTimeout;
+  private final @Nullable Integer maxRetries;
+  private final @Nullable String apiKey;
   private final Map<String, String> headers;
 
   RequestOptions(Builder builder) {
@@ -83,7 +84,7 @@ public final class RequestOptions {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     if (this == o) {
       return true;
     }
@@ -121,10 +122,10 @@ public final class RequestOptions {
 
   /** Builds {@link RequestOptions}. */
   public static final class Builder {
-    private Duration timeout;
-    private Duration totalTimeout;
-    private Integer maxRetries;
-    private String apiKey;
+    private @Nullable Duration timeout;
+    private @Nullable Duration totalTimeout;
+    private @Nullable Integer maxRetries;
+    private @Nullable String apiKey;
     private final Map<String, String> headers = new LinkedHashMap<>();
 
     Builder() {}

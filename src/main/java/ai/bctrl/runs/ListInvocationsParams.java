@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Filters and paging for {@link RunsClient#listInvocations(String, ListInvocationsParams)}. A
@@ -27,8 +28,8 @@ public final class ListInvocationsParams {
 
   private final List<InvocationStatus> statuses;
   private final List<InvocationAction> actions;
-  private final Integer limit;
-  private final String cursor;
+  private final @Nullable Integer limit;
+  private final @Nullable String cursor;
 
   ListInvocationsParams(Builder builder) {
     this.statuses = builder.statuses;
@@ -78,7 +79,7 @@ public final class ListInvocationsParams {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     if (this == o) {
       return true;
     }
@@ -114,8 +115,8 @@ public final class ListInvocationsParams {
   public static final class Builder {
     private List<InvocationStatus> statuses = Collections.emptyList();
     private List<InvocationAction> actions = Collections.emptyList();
-    private Integer limit;
-    private String cursor;
+    private @Nullable Integer limit;
+    private @Nullable String cursor;
 
     Builder() {}
 
@@ -176,7 +177,7 @@ public final class ListInvocationsParams {
      *
      * @throws IllegalArgumentException if the cursor is empty
      */
-    public Builder cursor(String cursor) {
+    public Builder cursor(@Nullable String cursor) {
       if (cursor != null && cursor.isEmpty()) {
         throw new IllegalArgumentException("cursor is empty; pass null to start at the first page");
       }
