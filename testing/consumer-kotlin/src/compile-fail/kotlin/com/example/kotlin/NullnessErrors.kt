@@ -16,3 +16,7 @@ fun nullableRunAsNonNull(gateway: LocalGateway): List<InvocationSummary> {
     val invocations: List<InvocationSummary> = gateway.run("demo-run") // must not compile: List<InvocationSummary>?
     return invocations
 }
+
+fun nullRequiredField(): InvocationSummary.Builder {
+    return InvocationSummary.builder().id(null) // must not compile: Null cannot be a value of a non-null type
+}
