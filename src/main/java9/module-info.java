@@ -17,6 +17,9 @@ module ai.bctrl {
   requires com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.datatype.jsr310;
   requires java.logging;
+  // The nullness annotations on the API: a user's compiler reads them (Kotlin as nullable and
+  // non-null types), so a module that requires this one reads them too.
+  requires transitive org.jspecify;
 
   // Jackson builds the models and the page bodies by reflection.
   opens ai.bctrl.models to

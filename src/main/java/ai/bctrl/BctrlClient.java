@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.function.Function;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The entry point: holds the API key, base URL, timeouts, retry budget and HTTP connections, and
@@ -110,22 +111,22 @@ public final class BctrlClient implements AutoCloseable {
 
   /** Builds a {@link BctrlClient}. */
   public static final class Builder {
-    private final Function<String, String> env;
-    private String apiKey;
-    private String baseUrl;
+    private final Function<String, @Nullable String> env;
+    private @Nullable String apiKey;
+    private @Nullable String baseUrl;
     private Duration timeout = DEFAULT_TIMEOUT;
     private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
-    private Duration totalTimeout;
+    private @Nullable Duration totalTimeout;
     private int maxRetries = DEFAULT_MAX_RETRIES;
     private int maxConcurrentRequests = DEFAULT_MAX_CONCURRENT_REQUESTS;
-    private RequestListener requestListener;
-    private OkHttpClient okHttpClient;
+    private @Nullable RequestListener requestListener;
+    private @Nullable OkHttpClient okHttpClient;
     private boolean allowInsecureHttp;
-    private LogLevel logLevel;
-    private Delayer delayer;
+    private @Nullable LogLevel logLevel;
+    private @Nullable Delayer delayer;
     private final Map<String, String> headers = new LinkedHashMap<>();
 
-    Builder(Function<String, String> env) {
+    Builder(Function<String, @Nullable String> env) {
       this.env = env;
     }
 
@@ -332,7 +333,7 @@ public final class BctrlClient implements AutoCloseable {
       return new BctrlClient(config);
     }
 
-    private static HttpUrl parseBaseUrl(String url) {
+    private static HttpUrl parseBaseUrl(@Nullable String url) {
       if (url == null) {
         throw new IllegalArgumentException("baseUrl == null");
       }

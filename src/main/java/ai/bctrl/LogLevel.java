@@ -1,5 +1,7 @@
 package ai.bctrl;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * How much the SDK logs through the {@code java.util.logging} logger {@code "ai.bctrl"}. Set with
  * {@code BctrlClient.Builder.logLevel} or the environment variable {@code BCTRL_LOG}. The {@code
@@ -14,11 +16,12 @@ public enum LogLevel {
   DEBUG;
 
   /**
-   * Parses {@code BCTRL_LOG}-style text: {@code off}, {@code info} or {@code debug}, any case.
+   * Parses {@code BCTRL_LOG}-style text: {@code off}, {@code info} or {@code debug}, any case; null
+   * or blank (the variable unset) is {@link #OFF}.
    *
    * @throws IllegalArgumentException for any other text
    */
-  public static LogLevel parse(String text) {
+  public static LogLevel parse(@Nullable String text) {
     if (text == null || text.trim().isEmpty()) {
       return OFF;
     }

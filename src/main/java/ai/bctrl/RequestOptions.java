@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Settings for one call that override the client's: timeouts, retry budget, API key, extra headers
@@ -26,10 +27,10 @@ import java.util.Optional;
 public final class RequestOptions {
   private static final RequestOptions NONE = new Builder().build();
 
-  private final Duration timeout;
-  private final Duration totalTimeout;
-  private final Integer maxRetries;
-  private final String apiKey;
+  private final @Nullable Duration timeout;
+  private final @Nullable Duration totalTimeout;
+  private final @Nullable Integer maxRetries;
+  private final @Nullable String apiKey;
   private final Map<String, String> headers;
   private final Map<String, List<String>> queryParams;
 
@@ -101,7 +102,7 @@ public final class RequestOptions {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     if (this == o) {
       return true;
     }
@@ -142,10 +143,10 @@ public final class RequestOptions {
 
   /** Builds {@link RequestOptions}. */
   public static final class Builder {
-    private Duration timeout;
-    private Duration totalTimeout;
-    private Integer maxRetries;
-    private String apiKey;
+    private @Nullable Duration timeout;
+    private @Nullable Duration totalTimeout;
+    private @Nullable Integer maxRetries;
+    private @Nullable String apiKey;
     private final Map<String, String> headers = new LinkedHashMap<>();
     private final Map<String, List<String>> queryParams = new LinkedHashMap<>();
 

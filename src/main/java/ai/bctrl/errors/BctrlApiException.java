@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The API answered with a non-2xx status. Subclasses name the common statuses:
@@ -37,7 +38,7 @@ public class BctrlApiException extends BctrlException {
   private final int statusCode;
 
   /** The decoded error body; not serialized, as the models are not {@code Serializable}. */
-  private final transient ErrorResponse errorResponse;
+  private final transient @Nullable ErrorResponse errorResponse;
 
   /** The body as received. */
   private final String rawBody;
@@ -46,7 +47,7 @@ public class BctrlApiException extends BctrlException {
   private final Map<String, List<String>> headers;
 
   /** The delay the server asked for, or null. */
-  private final Duration retryAfter;
+  private final @Nullable Duration retryAfter;
 
   BctrlApiException(Fields fields) {
     super(message(fields), null, fields.attempts, fields.resumeCursor);
@@ -63,12 +64,12 @@ public class BctrlApiException extends BctrlException {
    */
   public static BctrlApiException of(
       int statusCode,
-      ErrorResponse errorResponse,
-      String rawBody,
-      Map<String, List<String>> headers,
-      Duration retryAfter,
+      @Nullable ErrorResponse errorResponse,
+      @Nullable String rawBody,
+      @Nullable Map<String, List<String>> headers,
+      @Nullable Duration retryAfter,
       int attempts,
-      String resumeCursor) {
+      @Nullable String resumeCursor) {
     return of(
         null, statusCode, errorResponse, rawBody, headers, retryAfter, attempts, resumeCursor);
   }
@@ -79,14 +80,14 @@ public class BctrlApiException extends BctrlException {
    * message starts with so that a wrong path is plain to see.
    */
   public static BctrlApiException of(
-      String request,
+      @Nullable String request,
       int statusCode,
-      ErrorResponse errorResponse,
-      String rawBody,
-      Map<String, List<String>> headers,
-      Duration retryAfter,
+      @Nullable ErrorResponse errorResponse,
+      @Nullable String rawBody,
+      @Nullable Map<String, List<String>> headers,
+      @Nullable Duration retryAfter,
       int attempts,
-      String resumeCursor) {
+      @Nullable String resumeCursor) {
     Fields fields =
         new Fields(
             request,
@@ -177,8 +178,8 @@ public class BctrlApiException extends BctrlException {
     return Optional.ofNullable(retryAfter);
   }
 
-  private static String requestIdOf(
-      ErrorResponse errorResponse, Map<String, List<String>> headers) {
+  private static @Nullable String requestIdOf(
+      @Nullable ErrorResponse errorResponse, Map<String, List<String>> headers) {
     if (errorResponse != null && errorResponse.requestId().isPresent()) {
       return errorResponse.requestId().get();
     }
@@ -224,24 +225,24 @@ public class BctrlApiException extends BctrlException {
 
   /** The values every API exception carries, gathered so that subclasses stay one line. */
   static final class Fields {
-    final String request;
+    final @Nullable String request;
     final int statusCode;
-    final ErrorResponse errorResponse;
-    final String rawBody;
+    final @Nullable ErrorResponse errorResponse;
+    final @Nullable String rawBody;
     final Map<String, List<String>> headers;
-    final Duration retryAfter;
+    final @Nullable Duration retryAfter;
     final int attempts;
-    final String resumeCursor;
+    final @Nullable String resumeCursor;
 
     Fields(
-        String request,
+        @Nullable String request,
         int statusCode,
-        ErrorResponse errorResponse,
-        String rawBody,
-        Map<String, List<String>> headers,
-        Duration retryAfter,
+        @Nullable ErrorResponse errorResponse,
+        @Nullable String rawBody,
+        @Nullable Map<String, List<String>> headers,
+        @Nullable Duration retryAfter,
         int attempts,
-        String resumeCursor) {
+        @Nullable String resumeCursor) {
       this.request = request;
       this.statusCode = statusCode;
       this.errorResponse = errorResponse;

@@ -1,5 +1,7 @@
 package ai.bctrl.errors;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The client was closed ({@code BctrlClient.close()}) before the call started or while it was under
  * way: nothing more is sent, and a wait to retry ends at once. A sync call throws it; an async
@@ -10,7 +12,8 @@ public class BctrlClosedException extends BctrlException {
   private static final long serialVersionUID = 1L;
 
   /** Creates the exception. */
-  public BctrlClosedException(String message, Throwable cause, int attempts, String resumeCursor) {
+  public BctrlClosedException(
+      String message, @Nullable Throwable cause, int attempts, @Nullable String resumeCursor) {
     super(message, cause, attempts, resumeCursor);
   }
 }

@@ -1,5 +1,7 @@
 package ai.bctrl.errors;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The request never got an HTTP response: the connection was refused or dropped, or the body was
  * cut off. Retried automatically up to {@code maxRetries}; thrown once those are spent.
@@ -9,7 +11,7 @@ public class BctrlConnectionException extends BctrlException {
 
   /** Creates the exception. */
   public BctrlConnectionException(
-      String message, Throwable cause, int attempts, String resumeCursor) {
+      String message, @Nullable Throwable cause, int attempts, @Nullable String resumeCursor) {
     super(message, cause, attempts, resumeCursor);
   }
 }

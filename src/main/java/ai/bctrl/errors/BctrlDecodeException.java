@@ -1,6 +1,7 @@
 package ai.bctrl.errors;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A successful (2xx) response whose body does not match the API's schema: not JSON, cut short, or a
@@ -14,20 +15,20 @@ public class BctrlDecodeException extends BctrlException {
   private final int statusCode;
 
   /** The server's request id, or null. */
-  private final String requestId;
+  private final @Nullable String requestId;
 
   /** The body as received, cut at one MiB. */
-  private final String rawBody;
+  private final @Nullable String rawBody;
 
   /** Creates the exception. */
   public BctrlDecodeException(
       String message,
-      Throwable cause,
+      @Nullable Throwable cause,
       int statusCode,
-      String requestId,
-      String rawBody,
+      @Nullable String requestId,
+      @Nullable String rawBody,
       int attempts,
-      String resumeCursor) {
+      @Nullable String resumeCursor) {
     super(message, cause, attempts, resumeCursor);
     this.statusCode = statusCode;
     this.requestId = requestId;

@@ -1,6 +1,7 @@
 package ai.bctrl.errors;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The root of every exception the SDK throws. All are unchecked.
@@ -12,7 +13,7 @@ public class BctrlException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   /** The cursor of the page whose fetch failed, or null. */
-  private final String resumeCursor;
+  private final @Nullable String resumeCursor;
 
   /** How many HTTP attempts were made. */
   private final int attempts;
@@ -23,7 +24,8 @@ public class BctrlException extends RuntimeException {
   }
 
   /** Creates an exception for a failed request. */
-  public BctrlException(String message, Throwable cause, int attempts, String resumeCursor) {
+  public BctrlException(
+      String message, @Nullable Throwable cause, int attempts, @Nullable String resumeCursor) {
     super(message, cause);
     this.attempts = attempts;
     this.resumeCursor = resumeCursor;

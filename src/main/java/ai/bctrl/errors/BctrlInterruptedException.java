@@ -1,5 +1,7 @@
 package ai.bctrl.errors;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The thread running a sync call (or a prefetching walk's consumer) was interrupted, while an
  * attempt was in flight, while waiting to retry, or before the call started: the call stops and
@@ -11,7 +13,7 @@ public class BctrlInterruptedException extends BctrlException {
 
   /** Creates the exception. */
   public BctrlInterruptedException(
-      String message, Throwable cause, int attempts, String resumeCursor) {
+      String message, @Nullable Throwable cause, int attempts, @Nullable String resumeCursor) {
     super(message, cause, attempts, resumeCursor);
   }
 }

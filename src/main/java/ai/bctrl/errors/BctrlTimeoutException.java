@@ -1,5 +1,7 @@
 package ai.bctrl.errors;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An attempt took longer than its timeout ({@code BctrlClient.Builder.timeout} or {@code
  * RequestOptions.timeout}). Retried like any connection failure.
@@ -8,7 +10,8 @@ public class BctrlTimeoutException extends BctrlConnectionException {
   private static final long serialVersionUID = 1L;
 
   /** Creates the exception. */
-  public BctrlTimeoutException(String message, Throwable cause, int attempts, String resumeCursor) {
+  public BctrlTimeoutException(
+      String message, @Nullable Throwable cause, int attempts, @Nullable String resumeCursor) {
     super(message, cause, attempts, resumeCursor);
   }
 }

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The body the API sends with every error status: a stable {@code code} to branch on, a readable
@@ -52,22 +53,23 @@ public final class ErrorResponse {
 
   @JsonProperty("hint")
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  private final String hint;
+  private final @Nullable String hint;
 
   @JsonProperty("reasonClass")
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  private final String reasonClassValue;
+  private final @Nullable String reasonClassValue;
 
   @JsonProperty("requestId")
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  private final String requestId;
+  private final @Nullable String requestId;
 
   private final Map<String, Object> additionalProperties;
 
+  // Checks the required fields in the spec's order, so that the first one missing is named.
   private ErrorResponse(Builder builder) {
-    this.code = builder.code;
+    this.code = Required.check(builder.code, "code");
     this.details = builder.details == null ? Collections.emptyMap() : builder.details;
-    this.error = builder.error;
+    this.error = Required.check(builder.error, "error");
     this.hint = builder.hint;
     this.reasonClassValue = builder.reasonClassValue;
     this.requestId = builder.requestId;
@@ -146,7 +148,7 @@ public final class ErrorResponse {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     if (this == o) {
       return true;
     }
@@ -196,13 +198,13 @@ public final class ErrorResponse {
   @JsonPOJOBuilder(withPrefix = "")
   @JsonAutoDetect(setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
   public static final class Builder {
-    private String code;
-    private Map<String, Object> details;
-    private String error;
-    private String hint;
-    private String reasonClassValue;
-    private String requestId;
-    private Map<String, Object> additionalProperties;
+    private @Nullable String code;
+    private @Nullable Map<String, Object> details;
+    private @Nullable String error;
+    private @Nullable String hint;
+    private @Nullable String reasonClassValue;
+    private @Nullable String requestId;
+    private @Nullable Map<String, Object> additionalProperties;
 
     Builder() {}
 
@@ -215,7 +217,7 @@ public final class ErrorResponse {
 
     /** Sets {@code details} (copied at every depth); null means none. */
     @JsonProperty("details")
-    public Builder details(Map<String, ?> details) {
+    public Builder details(@Nullable Map<String, ?> details) {
       this.details = Maps.copyOf(details);
       return this;
     }
@@ -228,7 +230,7 @@ public final class ErrorResponse {
     }
 
     @JsonProperty("hint")
-    public Builder hint(String hint) {
+    public Builder hint(@Nullable String hint) {
       this.hint = hint;
       return this;
     }
@@ -239,7 +241,7 @@ public final class ErrorResponse {
      * @throws IllegalArgumentException for {@link ReasonClass#UNKNOWN}, which has no wire string;
      *     use {@link #reasonClassValue(String)}
      */
-    public Builder reasonClass(ReasonClass reasonClass) {
+    public Builder reasonClass(@Nullable ReasonClass reasonClass) {
       if (reasonClass == ReasonClass.UNKNOWN) {
         throw new IllegalArgumentException(
             "UNKNOWN has no wire value; use reasonClassValue(String)");
@@ -249,13 +251,13 @@ public final class ErrorResponse {
 
     /** Sets {@code reasonClass} as a wire string, known to this SDK version or not. */
     @JsonProperty("reasonClass")
-    public Builder reasonClassValue(String reasonClassValue) {
+    public Builder reasonClassValue(@Nullable String reasonClassValue) {
       this.reasonClassValue = reasonClassValue;
       return this;
     }
 
     @JsonProperty("requestId")
-    public Builder requestId(String requestId) {
+    public Builder requestId(@Nullable String requestId) {
       this.requestId = requestId;
       return this;
     }
@@ -266,7 +268,7 @@ public final class ErrorResponse {
      * @throws IllegalArgumentException for a name this model has a property for, which JSON could
      *     not carry twice: set it with its own setter
      */
-    public Builder additionalProperties(Map<String, ?> additionalProperties) {
+    public Builder additionalProperties(@Nullable Map<String, ?> additionalProperties) {
       this.additionalProperties =
           additionalProperties == null
               ? null
@@ -284,7 +286,7 @@ public final class ErrorResponse {
     }
 
     @JsonAnySetter
-    private void additionalProperty(String name, Object value) {
+    private void additionalProperty(String name, @Nullable Object value) {
       if (additionalProperties == null) {
         additionalProperties = new LinkedHashMap<>();
       }
@@ -297,8 +299,6 @@ public final class ErrorResponse {
      * @throws IllegalStateException naming the first required field that is missing
      */
     public ErrorResponse build() {
-      Required.check(code, "code");
-      Required.check(error, "error");
       return new ErrorResponse(this);
     }
   }

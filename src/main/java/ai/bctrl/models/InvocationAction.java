@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.HashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The kind of browser-automation work an invocation performs, as the API reports it in {@code
@@ -40,15 +41,15 @@ public enum InvocationAction {
     }
   }
 
-  private final String value;
+  private final @Nullable String value;
 
-  InvocationAction(String value) {
+  InvocationAction(@Nullable String value) {
     this.value = value;
   }
 
   /** The wire string; null for {@link #UNKNOWN}. Jackson writes the constant as this string. */
   @JsonValue
-  public String value() {
+  public @Nullable String value() {
     return value;
   }
 
@@ -57,9 +58,11 @@ public enum InvocationAction {
     return this != UNKNOWN;
   }
 
-  /** Returns the constant whose wire string is {@code value}, or {@link #UNKNOWN}. */
+  /**
+   * Returns the constant whose wire string is {@code value}, or {@link #UNKNOWN} (for null too).
+   */
   @JsonCreator
-  public static InvocationAction fromValue(String value) {
+  public static InvocationAction fromValue(@Nullable String value) {
     InvocationAction found = value == null ? null : BY_VALUE.get(value);
     return found != null ? found : UNKNOWN;
   }

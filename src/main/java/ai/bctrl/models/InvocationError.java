@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Why an invocation failed: the {@code error} object of an {@link InvocationSummary}. Branch on
@@ -42,7 +43,7 @@ import java.util.Optional;
 public final class InvocationError {
   @JsonProperty("code")
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  private final String code;
+  private final @Nullable String code;
 
   @JsonProperty("details")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
@@ -53,10 +54,11 @@ public final class InvocationError {
 
   private final Map<String, Object> additionalProperties;
 
+  // Checks the required fields in the spec's order, so that the first one missing is named.
   private InvocationError(Builder builder) {
     this.code = builder.code;
     this.details = builder.details == null ? Collections.emptyMap() : builder.details;
-    this.message = builder.message;
+    this.message = Required.check(builder.message, "message");
     this.additionalProperties =
         builder.additionalProperties == null
             ? Collections.emptyMap()
@@ -106,7 +108,7 @@ public final class InvocationError {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     if (this == o) {
       return true;
     }
@@ -146,22 +148,22 @@ public final class InvocationError {
   @JsonPOJOBuilder(withPrefix = "")
   @JsonAutoDetect(setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
   public static final class Builder {
-    private String code;
-    private Map<String, Object> details;
-    private String message;
-    private Map<String, Object> additionalProperties;
+    private @Nullable String code;
+    private @Nullable Map<String, Object> details;
+    private @Nullable String message;
+    private @Nullable Map<String, Object> additionalProperties;
 
     Builder() {}
 
     @JsonProperty("code")
-    public Builder code(String code) {
+    public Builder code(@Nullable String code) {
       this.code = code;
       return this;
     }
 
     /** Sets {@code details} (copied at every depth); null means none. */
     @JsonProperty("details")
-    public Builder details(Map<String, ?> details) {
+    public Builder details(@Nullable Map<String, ?> details) {
       this.details = Maps.copyOf(details);
       return this;
     }
@@ -179,7 +181,7 @@ public final class InvocationError {
      * @throws IllegalArgumentException for a name this model has a property for, which JSON could
      *     not carry twice: set it with its own setter
      */
-    public Builder additionalProperties(Map<String, ?> additionalProperties) {
+    public Builder additionalProperties(@Nullable Map<String, ?> additionalProperties) {
       this.additionalProperties =
           additionalProperties == null
               ? null
@@ -190,7 +192,7 @@ public final class InvocationError {
     }
 
     @JsonAnySetter
-    private void additionalProperty(String name, Object value) {
+    private void additionalProperty(String name, @Nullable Object value) {
       if (additionalProperties == null) {
         additionalProperties = new LinkedHashMap<>();
       }
@@ -203,7 +205,6 @@ public final class InvocationError {
      * @throws IllegalStateException naming the first required field that is missing
      */
     public InvocationError build() {
-      Required.check(message, "message");
       return new InvocationError(this);
     }
   }

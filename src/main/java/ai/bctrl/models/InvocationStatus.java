@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.HashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Lifecycle state of an invocation, as the API reports it in {@code status}.
@@ -43,15 +44,15 @@ public enum InvocationStatus {
     }
   }
 
-  private final String value;
+  private final @Nullable String value;
 
-  InvocationStatus(String value) {
+  InvocationStatus(@Nullable String value) {
     this.value = value;
   }
 
   /** The wire string; null for {@link #UNKNOWN}. Jackson writes the constant as this string. */
   @JsonValue
-  public String value() {
+  public @Nullable String value() {
     return value;
   }
 
@@ -68,9 +69,11 @@ public enum InvocationStatus {
     return this == SUCCEEDED || this == FAILED || this == CANCELLED || this == TIMED_OUT;
   }
 
-  /** Returns the constant whose wire string is {@code value}, or {@link #UNKNOWN}. */
+  /**
+   * Returns the constant whose wire string is {@code value}, or {@link #UNKNOWN} (for null too).
+   */
   @JsonCreator
-  public static InvocationStatus fromValue(String value) {
+  public static InvocationStatus fromValue(@Nullable String value) {
     InvocationStatus found = value == null ? null : BY_VALUE.get(value);
     return found != null ? found : UNKNOWN;
   }

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One invocation of a run, as listed by {@code GET /v1/runs/{runId}/invocations}.
@@ -50,16 +51,16 @@ public final class InvocationSummary {
 
   @JsonProperty("durationMs")
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  private final Long durationMs;
+  private final @Nullable Long durationMs;
 
   @JsonProperty("error")
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  private final InvocationError error;
+  private final @Nullable InvocationError error;
 
   @JsonProperty("finishedAt")
   @JsonInclude(JsonInclude.Include.NON_NULL)
   @JsonFormat(shape = JsonFormat.Shape.STRING)
-  private final OffsetDateTime finishedAt;
+  private final @Nullable OffsetDateTime finishedAt;
 
   @JsonProperty("id")
   private final String id;
@@ -75,16 +76,17 @@ public final class InvocationSummary {
 
   private final Map<String, Object> additionalProperties;
 
+  // Checks the required fields in the spec's order, so that the first one missing is named.
   private InvocationSummary(Builder builder) {
-    this.actionValue = builder.actionValue;
-    this.createdAt = builder.createdAt;
+    this.actionValue = Required.check(builder.actionValue, "action");
+    this.createdAt = Required.check(builder.createdAt, "createdAt");
     this.durationMs = builder.durationMs;
     this.error = builder.error;
     this.finishedAt = builder.finishedAt;
-    this.id = builder.id;
-    this.runId = builder.runId;
-    this.runtimeId = builder.runtimeId;
-    this.statusValue = builder.statusValue;
+    this.id = Required.check(builder.id, "id");
+    this.runId = Required.check(builder.runId, "runId");
+    this.runtimeId = Required.check(builder.runtimeId, "runtimeId");
+    this.statusValue = Required.check(builder.statusValue, "status");
     this.additionalProperties =
         builder.additionalProperties == null
             ? Collections.emptyMap()
@@ -183,7 +185,7 @@ public final class InvocationSummary {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     if (this == o) {
       return true;
     }
@@ -251,16 +253,16 @@ public final class InvocationSummary {
   @JsonPOJOBuilder(withPrefix = "")
   @JsonAutoDetect(setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
   public static final class Builder {
-    private String actionValue;
-    private OffsetDateTime createdAt;
-    private Long durationMs;
-    private InvocationError error;
-    private OffsetDateTime finishedAt;
-    private String id;
-    private String runId;
-    private String runtimeId;
-    private String statusValue;
-    private Map<String, Object> additionalProperties;
+    private @Nullable String actionValue;
+    private @Nullable OffsetDateTime createdAt;
+    private @Nullable Long durationMs;
+    private @Nullable InvocationError error;
+    private @Nullable OffsetDateTime finishedAt;
+    private @Nullable String id;
+    private @Nullable String runId;
+    private @Nullable String runtimeId;
+    private @Nullable String statusValue;
+    private @Nullable Map<String, Object> additionalProperties;
 
     Builder() {}
 
@@ -277,10 +279,13 @@ public final class InvocationSummary {
       return actionValue(action == null ? null : action.value());
     }
 
-    /** Sets {@code action} as a wire string, known to this SDK version or not. */
+    /**
+     * Sets {@code action} as a wire string, known to this SDK version or not; null unsets it, which
+     * {@link #build()} refuses.
+     */
     @JsonProperty("action")
     @JsonSetter(nulls = Nulls.FAIL)
-    public Builder actionValue(String actionValue) {
+    public Builder actionValue(@Nullable String actionValue) {
       this.actionValue = actionValue;
       return this;
     }
@@ -295,13 +300,13 @@ public final class InvocationSummary {
     }
 
     @JsonProperty("durationMs")
-    public Builder durationMs(Long durationMs) {
+    public Builder durationMs(@Nullable Long durationMs) {
       this.durationMs = durationMs;
       return this;
     }
 
     @JsonProperty("error")
-    public Builder error(InvocationError error) {
+    public Builder error(@Nullable InvocationError error) {
       this.error = error;
       return this;
     }
@@ -309,7 +314,7 @@ public final class InvocationSummary {
     // The offset as sent: a mapper adjusts to its time zone (UTC) by default.
     @JsonFormat(without = JsonFormat.Feature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
     @JsonProperty("finishedAt")
-    public Builder finishedAt(OffsetDateTime finishedAt) {
+    public Builder finishedAt(@Nullable OffsetDateTime finishedAt) {
       this.finishedAt = finishedAt;
       return this;
     }
@@ -348,10 +353,13 @@ public final class InvocationSummary {
       return statusValue(status == null ? null : status.value());
     }
 
-    /** Sets {@code status} as a wire string, known to this SDK version or not. */
+    /**
+     * Sets {@code status} as a wire string, known to this SDK version or not; null unsets it, which
+     * {@link #build()} refuses.
+     */
     @JsonProperty("status")
     @JsonSetter(nulls = Nulls.FAIL)
-    public Builder statusValue(String statusValue) {
+    public Builder statusValue(@Nullable String statusValue) {
       this.statusValue = statusValue;
       return this;
     }
@@ -362,7 +370,7 @@ public final class InvocationSummary {
      * @throws IllegalArgumentException for a name this model has a property for, which JSON could
      *     not carry twice: set it with its own setter
      */
-    public Builder additionalProperties(Map<String, ?> additionalProperties) {
+    public Builder additionalProperties(@Nullable Map<String, ?> additionalProperties) {
       this.additionalProperties =
           additionalProperties == null
               ? null
@@ -383,7 +391,7 @@ public final class InvocationSummary {
     }
 
     @JsonAnySetter
-    private void additionalProperty(String name, Object value) {
+    private void additionalProperty(String name, @Nullable Object value) {
       if (additionalProperties == null) {
         additionalProperties = new LinkedHashMap<>();
       }
@@ -396,12 +404,6 @@ public final class InvocationSummary {
      * @throws IllegalStateException naming the first required field that is missing
      */
     public InvocationSummary build() {
-      Required.check(actionValue, "action");
-      Required.check(createdAt, "createdAt");
-      Required.check(id, "id");
-      Required.check(runId, "runId");
-      Required.check(runtimeId, "runtimeId");
-      Required.check(statusValue, "status");
       return new InvocationSummary(this);
     }
   }

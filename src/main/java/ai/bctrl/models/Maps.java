@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Hand-owned helper of the generated models: the lists and maps a caller or the decoder hands a
@@ -16,7 +17,7 @@ final class Maps {
 
   /** An unmodifiable deep copy of {@code map} in its own order; null stays null. */
   @SuppressWarnings("unchecked")
-  static <V> Map<String, V> copyOf(Map<String, ? extends V> map) {
+  static <V> @Nullable Map<String, V> copyOf(@Nullable Map<String, ? extends V> map) {
     if (map == null) {
       return null;
     }
@@ -32,7 +33,7 @@ final class Maps {
 
   /** An unmodifiable deep copy of {@code list} in its own order; null stays null. */
   @SuppressWarnings("unchecked")
-  static <E> List<E> copyOf(List<? extends E> list) {
+  static <E> @Nullable List<E> copyOf(@Nullable List<? extends E> list) {
     if (list == null) {
       return null;
     }
@@ -64,7 +65,7 @@ final class Maps {
 
   /** An unmodifiable deep copy of a JSON value; scalars and models are immutable already. */
   @SuppressWarnings("unchecked")
-  static Object copyValue(Object value) {
+  static @Nullable Object copyValue(@Nullable Object value) {
     if (value instanceof Map) {
       return copyOf((Map<String, ?>) value);
     }

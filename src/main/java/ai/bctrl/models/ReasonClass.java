@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.HashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Stable public error category for programmatic branching.
@@ -45,15 +46,15 @@ public enum ReasonClass {
     }
   }
 
-  private final String value;
+  private final @Nullable String value;
 
-  ReasonClass(String value) {
+  ReasonClass(@Nullable String value) {
     this.value = value;
   }
 
   /** The wire string; null for {@link #UNKNOWN}. Jackson writes the constant as this string. */
   @JsonValue
-  public String value() {
+  public @Nullable String value() {
     return value;
   }
 
@@ -62,9 +63,11 @@ public enum ReasonClass {
     return this != UNKNOWN;
   }
 
-  /** Returns the constant whose wire string is {@code value}, or {@link #UNKNOWN}. */
+  /**
+   * Returns the constant whose wire string is {@code value}, or {@link #UNKNOWN} (for null too).
+   */
   @JsonCreator
-  public static ReasonClass fromValue(String value) {
+  public static ReasonClass fromValue(@Nullable String value) {
     ReasonClass found = value == null ? null : BY_VALUE.get(value);
     return found != null ? found : UNKNOWN;
   }

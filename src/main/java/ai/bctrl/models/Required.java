@@ -1,5 +1,7 @@
 package ai.bctrl.models;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Hand-owned helper of the generated models: their builders refuse to build without a field the
  * spec requires.
@@ -8,13 +10,15 @@ final class Required {
   private Required() {}
 
   /**
-   * Throws {@code IllegalStateException("field == null")} when {@code value} is null; the SDK's
-   * decoder reads that message as "required field is missing" at the field's JSON path.
+   * Returns {@code value}, or throws {@code IllegalStateException("field == null")} when it is
+   * null; the SDK's decoder reads that message as "required field is missing" at the field's JSON
+   * path.
    */
-  static void check(Object value, String field) {
+  static <T> T check(@Nullable T value, String field) {
     if (value == null) {
       throw new IllegalStateException(field + " == null");
     }
+    return value;
   }
 
   /** As {@link #check}, for a required field that may be null but not absent. */

@@ -5,6 +5,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One non-blocking walk for {@link CursorPage#forEachAsync}: hand a page's items to the action,
@@ -14,11 +15,11 @@ final class AsyncWalk<T> {
   private final CompletableFuture<Void> result = new CompletableFuture<>();
   private final CursorPage<T> start;
   private final Consumer<? super T> action;
-  private final Executor executor;
+  private final @Nullable Executor executor;
   private final CursorGuard guard;
-  private volatile CompletableFuture<CursorPage<T>> inFlight;
+  private volatile @Nullable CompletableFuture<CursorPage<T>> inFlight;
 
-  AsyncWalk(CursorPage<T> start, Consumer<? super T> action, Executor executor) {
+  AsyncWalk(CursorPage<T> start, Consumer<? super T> action, @Nullable Executor executor) {
     this.start = start;
     this.action = action;
     this.executor = executor;

@@ -4,6 +4,7 @@ import ai.bctrl.errors.BctrlPaginationException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Stops a walk that a server's cursors would never end. One guard serves one walk: it remembers a
@@ -20,7 +21,7 @@ final class CursorGuard {
   private int pages;
 
   /** Starts a walk at the page fetched with {@code startCursor} (null for the first page). */
-  CursorGuard(String startCursor) {
+  CursorGuard(@Nullable String startCursor) {
     if (startCursor != null) {
       followed.add(fingerprint(startCursor));
     }

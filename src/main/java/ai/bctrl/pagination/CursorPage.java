@@ -16,6 +16,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One page of a cursor-paginated list, and the way to every page after it.
@@ -41,15 +42,15 @@ import java.util.stream.StreamSupport;
  */
 public final class CursorPage<T> implements Iterable<T> {
   private final List<T> data;
-  private final String cursor;
-  private final String nextCursor;
+  private final @Nullable String cursor;
+  private final @Nullable String nextCursor;
   private final Fetcher<T> fetcher;
   private final ResponseMetadata response;
 
   private CursorPage(
       List<T> data,
-      String cursor,
-      String nextCursor,
+      @Nullable String cursor,
+      @Nullable String nextCursor,
       Fetcher<T> fetcher,
       ResponseMetadata response) {
     this.data = data;
@@ -69,7 +70,7 @@ public final class CursorPage<T> implements Iterable<T> {
    * @param fetcher fetches the page at a cursor, with the same filters and options as this one
    */
   public static <T> CursorPage<T> of(
-      List<T> data, String cursor, String nextCursor, Fetcher<T> fetcher) {
+      List<T> data, @Nullable String cursor, @Nullable String nextCursor, Fetcher<T> fetcher) {
     return of(data, cursor, nextCursor, fetcher, ResponseMetadata.none());
   }
 
@@ -79,8 +80,8 @@ public final class CursorPage<T> implements Iterable<T> {
    */
   public static <T> CursorPage<T> of(
       List<T> data,
-      String cursor,
-      String nextCursor,
+      @Nullable String cursor,
+      @Nullable String nextCursor,
       Fetcher<T> fetcher,
       ResponseMetadata response) {
     Objects.requireNonNull(data, "data == null");
@@ -259,18 +260,18 @@ public final class CursorPage<T> implements Iterable<T> {
    * first page. Implemented by the SDK for each list endpoint.
    */
   public interface Fetcher<T> {
-    /** Fetches the page at {@code cursor}, blocking. */
-    CursorPage<T> fetch(String cursor);
+    /** Fetches the page at {@code cursor} (null: the first page), blocking. */
+    CursorPage<T> fetch(@Nullable String cursor);
 
-    /** Fetches the page at {@code cursor} without blocking. */
-    CompletableFuture<CursorPage<T>> fetchAsync(String cursor);
+    /** Fetches the page at {@code cursor} (null: the first page) without blocking. */
+    CompletableFuture<CursorPage<T>> fetchAsync(@Nullable String cursor);
   }
 
   /** Yields the start page, then fetches each next page when asked for it. */
   private static final class PageIterator<T> implements Iterator<CursorPage<T>> {
     private final CursorGuard guard;
-    private CursorPage<T> last;
-    private CursorPage<T> next;
+    private @Nullable CursorPage<T> last;
+    private @Nullable CursorPage<T> next;
     private boolean lastChecked;
 
     PageIterator(CursorPage<T> start) {
@@ -283,15 +284,17 @@ public final class CursorPage<T> implements Iterable<T> {
       if (next != null) {
         return true;
       }
-      if (!last.hasNextPage()) {
+      // next is null only once next() has handed a page over as last.
+      CursorPage<T> current = Objects.requireNonNull(last);
+      if (!current.hasNextPage()) {
         return false;
       }
       if (!lastChecked) {
-        guard.beforeFollowing(last);
+        guard.beforeFollowing(current);
         lastChecked = true;
       }
       // If this throws, the walk stays at the same place: calling hasNext() again retries it.
-      next = last.fetcher.fetch(last.nextCursor);
+      next = current.fetcher.fetch(current.nextCursor);
       return true;
     }
 
@@ -300,10 +303,11 @@ public final class CursorPage<T> implements Iterable<T> {
       if (!hasNext()) {
         throw new NoSuchElementException();
       }
-      last = next;
+      CursorPage<T> page = Objects.requireNonNull(next); // hasNext() set it
+      last = page;
       next = null;
       lastChecked = false;
-      return last;
+      return page;
     }
   }
 }

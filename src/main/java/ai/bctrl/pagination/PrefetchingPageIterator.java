@@ -5,8 +5,10 @@ import ai.bctrl.errors.BctrlInterruptedException;
 import ai.bctrl.errors.BctrlPaginationException;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The pages behind {@link CursorPage#prefetching()}: when a page is handed over, the next one is
@@ -16,9 +18,9 @@ import java.util.concurrent.ExecutionException;
  */
 final class PrefetchingPageIterator<T> implements Iterator<CursorPage<T>>, AutoCloseable {
   private final CursorGuard guard;
-  private CursorPage<T> last;
-  private CursorPage<T> pending;
-  private CompletableFuture<CursorPage<T>> ahead;
+  private @Nullable CursorPage<T> last;
+  private @Nullable CursorPage<T> pending;
+  private @Nullable CompletableFuture<CursorPage<T>> ahead;
   private boolean refetch;
 
   PrefetchingPageIterator(CursorPage<T> start) {
@@ -31,9 +33,11 @@ final class PrefetchingPageIterator<T> implements Iterator<CursorPage<T>>, AutoC
     if (pending != null) {
       return true;
     }
+    // pending is null only once next() has handed a page over as last.
+    CursorPage<T> current = Objects.requireNonNull(last);
     if (refetch) {
       // The prefetch failed and the caller asks again: fetch that page again, now.
-      pending = last.nextPage();
+      pending = current.nextPage();
       refetch = false;
       return true;
     }
@@ -48,7 +52,7 @@ final class PrefetchingPageIterator<T> implements Iterator<CursorPage<T>>, AutoC
       refetch = true;
       Thread.currentThread().interrupt();
       throw new BctrlInterruptedException(
-          "interrupted while waiting for the next page", e, 0, last.nextCursor().orElse(null));
+          "interrupted while waiting for the next page", e, 0, current.nextCursor().orElse(null));
     } catch (ExecutionException e) {
       Throwable cause = AsyncWalk.unwrap(e);
       if (!(cause instanceof BctrlPaginationException)) {
@@ -73,13 +77,14 @@ final class PrefetchingPageIterator<T> implements Iterator<CursorPage<T>>, AutoC
     if (!hasNext()) {
       throw new NoSuchElementException();
     }
-    last = pending;
+    CursorPage<T> page = Objects.requireNonNull(pending); // hasNext() set it
+    last = page;
     pending = null;
-    ahead = fetchAfter(last);
-    return last;
+    ahead = fetchAfter(page);
+    return page;
   }
 
-  private CompletableFuture<CursorPage<T>> fetchAfter(CursorPage<T> page) {
+  private @Nullable CompletableFuture<CursorPage<T>> fetchAfter(CursorPage<T> page) {
     if (!page.hasNextPage()) {
       return null;
     }

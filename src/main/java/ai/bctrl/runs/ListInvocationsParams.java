@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Filters and paging for {@link RunsClient#listInvocations(String, ListInvocationsParams)}. A
@@ -31,8 +32,8 @@ public final class ListInvocationsParams {
 
   private final List<String> statusValues;
   private final List<String> actionValues;
-  private final Integer limit;
-  private final String cursor;
+  private final @Nullable Integer limit;
+  private final @Nullable String cursor;
 
   ListInvocationsParams(Builder builder) {
     this.statusValues = builder.statusValues;
@@ -108,7 +109,7 @@ public final class ListInvocationsParams {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     if (this == o) {
       return true;
     }
@@ -144,8 +145,8 @@ public final class ListInvocationsParams {
   public static final class Builder {
     private List<String> statusValues = Collections.emptyList();
     private List<String> actionValues = Collections.emptyList();
-    private Integer limit;
-    private String cursor;
+    private @Nullable Integer limit;
+    private @Nullable String cursor;
 
     Builder() {}
 
@@ -233,7 +234,7 @@ public final class ListInvocationsParams {
      *
      * @throws IllegalArgumentException if the cursor is empty
      */
-    public Builder cursor(String cursor) {
+    public Builder cursor(@Nullable String cursor) {
       if (cursor != null && cursor.isEmpty()) {
         throw new IllegalArgumentException("cursor is empty; pass null to start at the first page");
       }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A browser runtime, as a future GET /v1/runtimes would list it.
@@ -58,7 +59,7 @@ public final class BrowserRuntime {
   @JsonProperty("startedAt")
   @JsonInclude(JsonInclude.Include.NON_NULL)
   @JsonFormat(shape = JsonFormat.Shape.STRING)
-  private final OffsetDateTime startedAt;
+  private final @Nullable OffsetDateTime startedAt;
 
   @JsonProperty("memoryBytes")
   private final Long memoryBytes;
@@ -72,19 +73,21 @@ public final class BrowserRuntime {
 
   @JsonProperty("stoppedReason")
   @JsonInclude(JsonInclude.Include.ALWAYS)
-  private final String stoppedReason;
+  private final @Nullable String stoppedReason;
 
   private final Map<String, Object> additionalProperties;
 
+  // Checks the required fields in the spec's order, so that the first one missing is named.
   private BrowserRuntime(Builder builder) {
-    this.id = builder.id;
-    this.regionValue = builder.regionValue;
-    this.owner = builder.owner;
+    this.id = Required.check(builder.id, "id");
+    this.regionValue = Required.check(builder.regionValue, "region");
+    this.owner = Required.check(builder.owner, "owner");
     this.sessions = builder.sessions == null ? Collections.emptyList() : builder.sessions;
     this.startedAt = builder.startedAt;
-    this.memoryBytes = builder.memoryBytes;
-    this.headless = builder.headless;
+    this.memoryBytes = Required.check(builder.memoryBytes, "memoryBytes");
+    this.headless = Required.check(builder.headless, "headless");
     this.labels = builder.labels == null ? Collections.emptyMap() : builder.labels;
+    Required.present(builder.stoppedReasonPresent, "stoppedReason");
     this.stoppedReason = builder.stoppedReason;
     this.additionalProperties =
         builder.additionalProperties == null
@@ -166,7 +169,7 @@ public final class BrowserRuntime {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     if (this == o) {
       return true;
     }
@@ -234,17 +237,17 @@ public final class BrowserRuntime {
   @JsonPOJOBuilder(withPrefix = "")
   @JsonAutoDetect(setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
   public static final class Builder {
-    private String id;
-    private String regionValue;
-    private BrowserRuntimeOwner owner;
-    private List<RuntimeSession> sessions;
-    private OffsetDateTime startedAt;
-    private Long memoryBytes;
-    private Boolean headless;
-    private Map<String, Object> labels;
-    private String stoppedReason;
+    private @Nullable String id;
+    private @Nullable String regionValue;
+    private @Nullable BrowserRuntimeOwner owner;
+    private @Nullable List<RuntimeSession> sessions;
+    private @Nullable OffsetDateTime startedAt;
+    private @Nullable Long memoryBytes;
+    private @Nullable Boolean headless;
+    private @Nullable Map<String, Object> labels;
+    private @Nullable String stoppedReason;
     private boolean stoppedReasonPresent;
-    private Map<String, Object> additionalProperties;
+    private @Nullable Map<String, Object> additionalProperties;
 
     Builder() {}
 
@@ -268,10 +271,13 @@ public final class BrowserRuntime {
       return regionValue(region == null ? null : region.value());
     }
 
-    /** Sets {@code region} as a wire string, known to this SDK version or not. */
+    /**
+     * Sets {@code region} as a wire string, known to this SDK version or not; null unsets it, which
+     * {@link #build()} refuses.
+     */
     @JsonProperty("region")
     @JsonSetter(nulls = Nulls.FAIL)
-    public Builder regionValue(String regionValue) {
+    public Builder regionValue(@Nullable String regionValue) {
       this.regionValue = regionValue;
       return this;
     }
@@ -286,7 +292,7 @@ public final class BrowserRuntime {
     /** Sets {@code sessions} (copied); null means none. */
     @JsonProperty("sessions")
     @JsonSetter(contentNulls = Nulls.FAIL)
-    public Builder sessions(List<? extends RuntimeSession> sessions) {
+    public Builder sessions(@Nullable List<? extends RuntimeSession> sessions) {
       this.sessions = Maps.copyOf(sessions);
       return this;
     }
@@ -294,7 +300,7 @@ public final class BrowserRuntime {
     // The offset as sent: a mapper adjusts to its time zone (UTC) by default.
     @JsonFormat(without = JsonFormat.Feature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
     @JsonProperty("startedAt")
-    public Builder startedAt(OffsetDateTime startedAt) {
+    public Builder startedAt(@Nullable OffsetDateTime startedAt) {
       this.startedAt = startedAt;
       return this;
     }
@@ -315,13 +321,13 @@ public final class BrowserRuntime {
 
     /** Sets {@code labels} (copied at every depth); null means none. */
     @JsonProperty("labels")
-    public Builder labels(Map<String, ?> labels) {
+    public Builder labels(@Nullable Map<String, ?> labels) {
       this.labels = Maps.copyOf(labels);
       return this;
     }
 
     @JsonProperty("stoppedReason")
-    public Builder stoppedReason(String stoppedReason) {
+    public Builder stoppedReason(@Nullable String stoppedReason) {
       this.stoppedReason = stoppedReason;
       this.stoppedReasonPresent = true;
       return this;
@@ -333,7 +339,7 @@ public final class BrowserRuntime {
      * @throws IllegalArgumentException for a name this model has a property for, which JSON could
      *     not carry twice: set it with its own setter
      */
-    public Builder additionalProperties(Map<String, ?> additionalProperties) {
+    public Builder additionalProperties(@Nullable Map<String, ?> additionalProperties) {
       this.additionalProperties =
           additionalProperties == null
               ? null
@@ -354,7 +360,7 @@ public final class BrowserRuntime {
     }
 
     @JsonAnySetter
-    private void additionalProperty(String name, Object value) {
+    private void additionalProperty(String name, @Nullable Object value) {
       if (additionalProperties == null) {
         additionalProperties = new LinkedHashMap<>();
       }
@@ -367,12 +373,6 @@ public final class BrowserRuntime {
      * @throws IllegalStateException naming the first required field that is missing
      */
     public BrowserRuntime build() {
-      Required.check(id, "id");
-      Required.check(regionValue, "region");
-      Required.check(owner, "owner");
-      Required.check(memoryBytes, "memoryBytes");
-      Required.check(headless, "headless");
-      Required.present(stoppedReasonPresent, "stoppedReason");
       return new BrowserRuntime(this);
     }
   }

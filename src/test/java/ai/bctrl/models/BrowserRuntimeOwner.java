@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The API's {@code BrowserRuntime_owner} object.
@@ -44,12 +45,13 @@ public final class BrowserRuntimeOwner {
 
   @JsonProperty("team")
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  private final String team;
+  private final @Nullable String team;
 
   private final Map<String, Object> additionalProperties;
 
+  // Checks the required fields in the spec's order, so that the first one missing is named.
   private BrowserRuntimeOwner(Builder builder) {
-    this.name = builder.name;
+    this.name = Required.check(builder.name, "name");
     this.team = builder.team;
     this.additionalProperties =
         builder.additionalProperties == null
@@ -86,7 +88,7 @@ public final class BrowserRuntimeOwner {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     if (this == o) {
       return true;
     }
@@ -123,9 +125,9 @@ public final class BrowserRuntimeOwner {
   @JsonPOJOBuilder(withPrefix = "")
   @JsonAutoDetect(setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
   public static final class Builder {
-    private String name;
-    private String team;
-    private Map<String, Object> additionalProperties;
+    private @Nullable String name;
+    private @Nullable String team;
+    private @Nullable Map<String, Object> additionalProperties;
 
     Builder() {}
 
@@ -137,7 +139,7 @@ public final class BrowserRuntimeOwner {
     }
 
     @JsonProperty("team")
-    public Builder team(String team) {
+    public Builder team(@Nullable String team) {
       this.team = team;
       return this;
     }
@@ -148,7 +150,7 @@ public final class BrowserRuntimeOwner {
      * @throws IllegalArgumentException for a name this model has a property for, which JSON could
      *     not carry twice: set it with its own setter
      */
-    public Builder additionalProperties(Map<String, ?> additionalProperties) {
+    public Builder additionalProperties(@Nullable Map<String, ?> additionalProperties) {
       this.additionalProperties =
           additionalProperties == null
               ? null
@@ -158,7 +160,7 @@ public final class BrowserRuntimeOwner {
     }
 
     @JsonAnySetter
-    private void additionalProperty(String name, Object value) {
+    private void additionalProperty(String name, @Nullable Object value) {
       if (additionalProperties == null) {
         additionalProperties = new LinkedHashMap<>();
       }
@@ -171,7 +173,6 @@ public final class BrowserRuntimeOwner {
      * @throws IllegalStateException naming the first required field that is missing
      */
     public BrowserRuntimeOwner build() {
-      Required.check(name, "name");
       return new BrowserRuntimeOwner(this);
     }
   }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.HashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code BrowserRuntime_region} values of the API.
@@ -31,15 +32,15 @@ public enum BrowserRuntimeRegion {
     }
   }
 
-  private final String value;
+  private final @Nullable String value;
 
-  BrowserRuntimeRegion(String value) {
+  BrowserRuntimeRegion(@Nullable String value) {
     this.value = value;
   }
 
   /** The wire string; null for {@link #UNKNOWN}. Jackson writes the constant as this string. */
   @JsonValue
-  public String value() {
+  public @Nullable String value() {
     return value;
   }
 
@@ -48,9 +49,11 @@ public enum BrowserRuntimeRegion {
     return this != UNKNOWN;
   }
 
-  /** Returns the constant whose wire string is {@code value}, or {@link #UNKNOWN}. */
+  /**
+   * Returns the constant whose wire string is {@code value}, or {@link #UNKNOWN} (for null too).
+   */
   @JsonCreator
-  public static BrowserRuntimeRegion fromValue(String value) {
+  public static BrowserRuntimeRegion fromValue(@Nullable String value) {
     BrowserRuntimeRegion found = value == null ? null : BY_VALUE.get(value);
     return found != null ? found : UNKNOWN;
   }

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The API's {@code RuntimeSession} object.
@@ -44,12 +45,13 @@ public final class RuntimeSession {
 
   @JsonProperty("pages")
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  private final Long pages;
+  private final @Nullable Long pages;
 
   private final Map<String, Object> additionalProperties;
 
+  // Checks the required fields in the spec's order, so that the first one missing is named.
   private RuntimeSession(Builder builder) {
-    this.url = builder.url;
+    this.url = Required.check(builder.url, "url");
     this.pages = builder.pages;
     this.additionalProperties =
         builder.additionalProperties == null
@@ -86,7 +88,7 @@ public final class RuntimeSession {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     if (this == o) {
       return true;
     }
@@ -123,9 +125,9 @@ public final class RuntimeSession {
   @JsonPOJOBuilder(withPrefix = "")
   @JsonAutoDetect(setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
   public static final class Builder {
-    private String url;
-    private Long pages;
-    private Map<String, Object> additionalProperties;
+    private @Nullable String url;
+    private @Nullable Long pages;
+    private @Nullable Map<String, Object> additionalProperties;
 
     Builder() {}
 
@@ -137,7 +139,7 @@ public final class RuntimeSession {
     }
 
     @JsonProperty("pages")
-    public Builder pages(Long pages) {
+    public Builder pages(@Nullable Long pages) {
       this.pages = pages;
       return this;
     }
@@ -148,7 +150,7 @@ public final class RuntimeSession {
      * @throws IllegalArgumentException for a name this model has a property for, which JSON could
      *     not carry twice: set it with its own setter
      */
-    public Builder additionalProperties(Map<String, ?> additionalProperties) {
+    public Builder additionalProperties(@Nullable Map<String, ?> additionalProperties) {
       this.additionalProperties =
           additionalProperties == null
               ? null
@@ -158,7 +160,7 @@ public final class RuntimeSession {
     }
 
     @JsonAnySetter
-    private void additionalProperty(String name, Object value) {
+    private void additionalProperty(String name, @Nullable Object value) {
       if (additionalProperties == null) {
         additionalProperties = new LinkedHashMap<>();
       }
@@ -171,7 +173,6 @@ public final class RuntimeSession {
      * @throws IllegalStateException naming the first required field that is missing
      */
     public RuntimeSession build() {
-      Required.check(url, "url");
       return new RuntimeSession(this);
     }
   }

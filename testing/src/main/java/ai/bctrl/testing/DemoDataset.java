@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The seeded demo data of {@link LocalGateway}: the same invocations on every machine, so that a
@@ -48,7 +49,7 @@ public final class DemoDataset {
    * The invocations of {@link #generate(String, int, long)}, with {@code runIdField} as their
    * {@code runId}, or else (null) a random run id drawn from the seed.
    */
-  static List<InvocationSummary> generate(int count, long seed, String runIdField) {
+  static List<InvocationSummary> generate(int count, long seed, @Nullable String runIdField) {
     Random random = new Random(seed);
     // Drawn even when unused, so that the same seed gives the same invocations either way.
     String runUuid = new UUID(random.nextLong(), random.nextLong()).toString();

@@ -1,6 +1,7 @@
 package ai.bctrl.testing;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@link LocalGateway} does to a request instead of (or before) answering it normally: an
@@ -19,10 +20,12 @@ public final class Fault {
 
   final Kind kind;
   final int status;
-  final String retryAfter;
+  final @Nullable String retryAfter;
+
+  /** How long a delay fault waits; zero for the other kinds. */
   final Duration delay;
 
-  private Fault(Kind kind, int status, String retryAfter, Duration delay) {
+  private Fault(Kind kind, int status, @Nullable String retryAfter, Duration delay) {
     this.kind = kind;
     this.status = status;
     this.retryAfter = retryAfter;
@@ -34,12 +37,12 @@ public final class Fault {
     if (status < 400 || status > 599) {
       throw new IllegalArgumentException("status must be 400 to 599: " + status);
     }
-    return new Fault(Kind.STATUS, status, null, null);
+    return new Fault(Kind.STATUS, status, null, Duration.ZERO);
   }
 
   /** Closes the connection without answering, as a crashed server or a proxy would. */
   public static Fault dropConnection() {
-    return new Fault(Kind.DROP, 0, null, null);
+    return new Fault(Kind.DROP, 0, null, Duration.ZERO);
   }
 
   /** Waits {@code delay}, then answers normally. */
@@ -58,7 +61,7 @@ public final class Fault {
     if (value == null) {
       throw new IllegalArgumentException("retryAfter == null");
     }
-    return new Fault(kind, status, value, null);
+    return new Fault(kind, status, value, Duration.ZERO);
   }
 
   @Override

@@ -30,6 +30,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An in-memory bctrl API on loopback, for your own tests and for trying the SDK without an account.
@@ -139,7 +140,7 @@ public final class LocalGateway implements AutoCloseable {
   }
 
   /** A run's invocations as served, or null for an unknown run. */
-  public List<InvocationSummary> run(String runId) {
+  public @Nullable List<InvocationSummary> run(String runId) {
     return runs.get(runId);
   }
 
@@ -382,10 +383,10 @@ public final class LocalGateway implements AutoCloseable {
       String requestId,
       int status,
       String code,
-      String message,
+      @Nullable String message,
       String reasonClass,
-      String hint,
-      Map<String, Object> details)
+      @Nullable String hint,
+      @Nullable Map<String, Object> details)
       throws IOException {
     Map<String, Object> error = new LinkedHashMap<>();
     error.put("code", code);
