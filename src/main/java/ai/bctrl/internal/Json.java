@@ -1,6 +1,7 @@
 package ai.bctrl.internal;
 
 import ai.bctrl.models.ErrorResponse;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -11,7 +12,6 @@ import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
-import java.nio.CharBuffer;
 
 /**
  * The SDK's whole decoding policy: one mapper, configured once, that binds every body (pages and
@@ -19,20 +19,35 @@ import java.nio.CharBuffer;
  *
  * <p>Lenient where the API may grow (unknown fields are kept or skipped), strict where a wrong
  * value would mislead (see {@link StrictValues}; trailing content; required fields; null where the
- * spec does not allow it). Bytes are decoded by {@link JsonText} and read within {@link
+ * spec does not allow it). Bytes are checked by {@link JsonText} and read within {@link
  * BoundedParser}'s limits, the same on every supported Jackson.
  */
 final class Json {
-  private static final ObjectMapper MAPPER =
-      JsonMapper.builder()
-          .addModule(new JavaTimeModule())
-          // After JavaTimeModule, so that its OffsetDateTime deserializer gives way to ours.
-          .addModule(StrictValues.module())
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .addHandler(new Shapes.WrongShape())
-          .build();
+  /** Whether the running Jackson holds bodies to the read limits itself (2.16 and later). */
+  private static final boolean JACKSON_HAS_LIMITS;
+
+  private static final ObjectMapper MAPPER;
+
+  static {
+    JsonFactory factory =
+        JsonFactory.builder()
+            // Jackson's per-thread buffers (a SoftReference on the calling thread) would keep the
+            // class loader of a caller's Jackson reachable after the call; a parser that owns its
+            // buffers lets a redeployed application's loader go.
+            .disable(JsonFactory.Feature.USE_THREAD_LOCAL_FOR_BUFFER_RECYCLING)
+            .build();
+    JACKSON_HAS_LIMITS = BoundedParser.imposeOn(factory);
+    MAPPER =
+        JsonMapper.builder(factory)
+            .addModule(new JavaTimeModule())
+            // After JavaTimeModule, so that its OffsetDateTime deserializer gives way to ours.
+            .addModule(StrictValues.module())
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .addHandler(new Shapes.WrongShape())
+            .build();
+  }
 
   private static final JavaType ERROR_RESPONSE = MAPPER.constructType(ErrorResponse.class);
 
@@ -49,10 +64,9 @@ final class Json {
    *     type}'s shape
    */
   static <T> T read(byte[] body, JavaType type) throws SchemaMismatch {
-    CharBuffer text = JsonText.decode(body);
     try (JsonParser parser =
-        new BoundedParser(
-            MAPPER.getFactory().createParser(text.array(), text.position(), text.remaining()))) {
+        BoundedParser.bound(
+            JsonText.parser(MAPPER.getFactory(), body), body.length, JACKSON_HAS_LIMITS)) {
       T value = MAPPER.readValue(parser, type);
       if (value == null) {
         // Databind reads a JSON null as null, whatever the type; every body is an object.
@@ -109,9 +123,12 @@ final class Json {
     return pathOf(mapping, null) + ": " + problem;
   }
 
-  /** What the parser could not read: JSON syntax (text was decoded by {@link JsonText} before). */
+  /** What the parser could not read: JSON syntax (text was checked by {@link JsonText} before). */
   private static String unreadable(IOException e) {
-    if (e instanceof JsonProcessingException) {
+    String limit = BoundedParser.inOurWords(e);
+    if (limit != null) {
+      return limit;
+    } else if (e instanceof JsonProcessingException) {
       return "invalid JSON: " + firstLine(((JsonProcessingException) e).getOriginalMessage());
     }
     return "could not be read: " + firstLine(e.getMessage());

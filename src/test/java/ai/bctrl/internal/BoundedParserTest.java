@@ -1,0 +1,30 @@
+package ai.bctrl.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.Version;
+import org.junit.jupiter.api.Test;
+
+/** Which Jackson holds the read limits itself, and which body needs the SDK's own checks. */
+class BoundedParserTest {
+  private static final Version JACKSON = com.fasterxml.jackson.core.json.PackageVersion.VERSION;
+  private static final boolean HAS_ALL_FOUR =
+      JACKSON.getMajorVersion() > 2 || JACKSON.getMinorVersion() >= 16;
+
+  @Test
+  void jacksonHoldsTheLimitsItselfFrom216() {
+    JsonFactory factory = new JsonFactory();
+    assertThat(BoundedParser.imposeOn(factory)).as("Jackson " + JACKSON).isEqualTo(HAS_ALL_FOUR);
+  }
+
+  @Test
+  void ownChecksOnlyWhereJacksonLacksALimitOrABodyCouldHoldATooLongString() throws Exception {
+    JsonParser parser = new JsonFactory().createParser("{}");
+    int fits = BoundedParser.MAX_STRING_LENGTH;
+    assertThat(BoundedParser.bound(parser, fits, true)).isSameAs(parser);
+    assertThat(BoundedParser.bound(parser, fits, false)).isInstanceOf(BoundedParser.class);
+    assertThat(BoundedParser.bound(parser, fits + 1, true)).isInstanceOf(BoundedParser.class);
+  }
+}
