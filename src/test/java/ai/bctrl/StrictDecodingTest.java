@@ -183,11 +183,14 @@ class StrictDecodingTest extends MockServerTest {
     String item =
         invocationJson(0).replace("{\"action\"", "{\"deep\":" + nested(497) + ",\"action\"");
     server.enqueue(json(200, page(item)));
-    Object deep = client.runs().listInvocations("r").data().get(0).additionalProperties().get("deep");
+    Object deep =
+        client.runs().listInvocations("r").data().get(0).additionalProperties().get("deep");
     int levels = 0;
     for (; deep instanceof List || deep instanceof Map; levels++) {
       deep =
-          deep instanceof List ? ((List<?>) deep).get(0) : ((Map<?, ?>) deep).values().iterator().next();
+          deep instanceof List
+              ? ((List<?>) deep).get(0)
+              : ((Map<?, ?>) deep).values().iterator().next();
     }
     assertThat(levels).isEqualTo(497);
     assertThat(deep).isEqualTo(0);
@@ -447,7 +450,8 @@ class StrictDecodingTest extends MockServerTest {
   @Test
   void aUtf8MarkBeforeUtf16TextIsRefusedNotReadAsUtf16() {
     // Jackson would detect UTF-16 again from the bytes after the mark.
-    byte[] body = concat(hex("efbbbf"), page(invocationJson(0)).getBytes(StandardCharsets.UTF_16LE));
+    byte[] body =
+        concat(hex("efbbbf"), page(invocationJson(0)).getBytes(StandardCharsets.UTF_16LE));
     assertThat(refused(bytes(200, body)).getMessage())
         .contains("response body: invalid JSON: a NUL character at byte 4");
   }

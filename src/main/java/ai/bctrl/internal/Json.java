@@ -4,13 +4,18 @@ import ai.bctrl.models.ErrorResponse;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.InvalidNullException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
 
 /**
@@ -39,11 +44,23 @@ final class Json {
     JACKSON_HAS_LIMITS = BoundedParser.imposeOn(factory);
     MAPPER =
         JsonMapper.builder(factory)
-            .addModule(new JavaTimeModule())
-            // After JavaTimeModule, so that its OffsetDateTime deserializer gives way to ours.
+            // Only our OffsetDateTime reader, not JavaTimeModule's 40-odd (de)serializers: the SDK
+            // reads no other java.time type, and the module's set-up is a cost of the first call.
             .addModule(StrictValues.module())
+            // Strict types by databind's own means: no "1" or 1.5 as an integer, no "true" or 1 as
+            // a boolean, no number or boolean as a string (2.14+; StrictValues covers 2.13).
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .withCoercionConfig(
+                LogicalType.Textual,
+                strings ->
+                    strings
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+            // JSON of no fixed shape keeps the numbers sent: 2.50 and 1e400 as BigDecimal.
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .addHandler(new Shapes.WrongShape())
             .build();
@@ -67,7 +84,13 @@ final class Json {
     try (JsonParser parser =
         BoundedParser.bound(
             JsonText.parser(MAPPER.getFactory(), body), body.length, JACKSON_HAS_LIMITS)) {
-      T value = MAPPER.readValue(parser, type);
+      T value;
+      try {
+        value = MAPPER.readValue(parser, type);
+      } catch (IOException e) {
+        // Put in words while the parser still holds the token that failed.
+        throw new SchemaMismatch(problem(e), e);
+      }
       if (value == null) {
         // Databind reads a JSON null as null, whatever the type; every body is an object.
         throw new SchemaMismatch("response body: expected an object, got null", null);
@@ -99,6 +122,16 @@ final class Json {
     JsonMappingException mapping = (JsonMappingException) e;
     // Databind wraps what its parser threw with the JSON path; the parser's failure says what.
     Throwable cause = mapping.getCause();
+    if (cause instanceof InputCoercionException) {
+      // Databind's own refusal of an integer beyond its type's range.
+      InputCoercionException range = (InputCoercionException) cause;
+      return pathOf(mapping, null)
+          + ": expected "
+          + Shapes.expected(range.getTargetType())
+          + ", got "
+          + numberText((JsonParser) range.getProcessor())
+          + " (out of range)";
+    }
     if (cause instanceof IOException && !(cause instanceof JsonMappingException)) {
       return pathOf(mapping, null) + ": " + unreadable((IOException) cause);
     }
@@ -117,6 +150,15 @@ final class Json {
       problem = "content after the end of the JSON value";
     } else if (mapping.getOriginalMessage().startsWith("No content to map")) {
       problem = "expected an object, got end of input";
+    } else if (mapping instanceof MismatchedInputException
+        && ((MismatchedInputException) mapping).getTargetType() != null
+        && mapping.getProcessor() instanceof JsonParser) {
+      // The mapper's coercion configs refusing a value of another JSON type, still the token.
+      problem =
+          "expected "
+              + Shapes.expected(((MismatchedInputException) mapping).getTargetType())
+              + ", got "
+              + Shapes.describe((JsonParser) mapping.getProcessor());
     } else {
       problem = firstLine(mapping.getOriginalMessage());
     }
@@ -132,6 +174,14 @@ final class Json {
       return "invalid JSON: " + firstLine(((JsonProcessingException) e).getOriginalMessage());
     }
     return "could not be read: " + firstLine(e.getMessage());
+  }
+
+  private static String numberText(JsonParser parser) {
+    try {
+      return parser.getText();
+    } catch (IOException unreadable) {
+      return "a number";
+    }
   }
 
   private static String pathOf(JsonMappingException mapping, String lastField) {

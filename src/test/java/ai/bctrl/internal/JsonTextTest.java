@@ -27,7 +27,8 @@ class JsonTextTest {
     StringBuilder text = new StringBuilder();
     try (JsonParser parser = JsonText.parser(new JsonFactory(), body)) {
       for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-        text.append(token == JsonToken.VALUE_STRING ? "\"" + parser.getText() + "\"" : parser.getText());
+        text.append(
+            token == JsonToken.VALUE_STRING ? "\"" + parser.getText() + "\"" : parser.getText());
       }
     }
     return text.toString();

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.Version;
 import org.junit.jupiter.api.Test;
 
-/** Which Jackson holds the read limits itself, and which body needs the SDK's own checks. */
-class BoundedParserTest {
+/** Which Jackson enforces what itself, and where the SDK adds a check of its own. */
+class JacksonGapsTest {
   private static final Version JACKSON = com.fasterxml.jackson.core.json.PackageVersion.VERSION;
   private static final boolean HAS_ALL_FOUR =
       JACKSON.getMajorVersion() > 2 || JACKSON.getMinorVersion() >= 16;
@@ -26,5 +26,13 @@ class BoundedParserTest {
     assertThat(BoundedParser.bound(parser, fits, true)).isSameAs(parser);
     assertThat(BoundedParser.bound(parser, fits, false)).isInstanceOf(BoundedParser.class);
     assertThat(BoundedParser.bound(parser, fits + 1, true)).isInstanceOf(BoundedParser.class);
+  }
+
+  @Test
+  void theSdksOwnStringReaderOnlyWhereDatabindIgnoresCoercionConfigsForStrings() {
+    Version databind = com.fasterxml.jackson.databind.cfg.PackageVersion.VERSION;
+    assertThat(StrictValues.honoursCoercionConfigsForStrings())
+        .as("databind " + databind)
+        .isEqualTo(databind.getMajorVersion() > 2 || databind.getMinorVersion() >= 14);
   }
 }
