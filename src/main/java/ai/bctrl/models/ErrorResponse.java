@@ -2,9 +2,11 @@
 // change the curation or the templates in openapi/ and run openapi/generate.
 package ai.bctrl.models;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
@@ -21,17 +23,45 @@ import java.util.Optional;
  * {@code error}, and optional hint, category, request id and details.
  *
  * <p>Immutable. Fields the API may leave out or send as null are {@link Optional} (lists and maps
- * are empty instead); fields a newer API sends that this version does not know are kept in {@link
- * #additionalProperties()}.
+ * are empty instead): a field the spec does not require reads as absent when it is null. Fields a
+ * newer API sends that this version does not know are kept in {@link #additionalProperties()}.
+ *
+ * <p>Any {@code ObjectMapper} with {@code JavaTimeModule} writes it as the API's JSON (absent
+ * fields left out, unknown fields inline, timestamps as ISO-8601 strings) and reads that back
+ * equal.
  */
 @JsonDeserialize(builder = ErrorResponse.Builder.class)
+// Written from the annotated fields only: the accessors are not bean getters, and an Optional
+// would need a module the user's mapper may not have.
+@JsonAutoDetect(
+    fieldVisibility = Visibility.NONE,
+    getterVisibility = Visibility.NONE,
+    isGetterVisibility = Visibility.NONE,
+    setterVisibility = Visibility.NONE,
+    creatorVisibility = Visibility.NONE)
 public final class ErrorResponse {
+  @JsonProperty("code")
   private final String code;
+
+  @JsonProperty("details")
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   private final Map<String, Object> details;
+
+  @JsonProperty("error")
   private final String error;
+
+  @JsonProperty("hint")
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   private final String hint;
+
+  @JsonProperty("reasonClass")
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   private final String reasonClassValue;
+
+  @JsonProperty("requestId")
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   private final String requestId;
+
   private final Map<String, Object> additionalProperties;
 
   private ErrorResponse(Builder builder) {
@@ -110,6 +140,7 @@ public final class ErrorResponse {
    * (String, Number, Boolean, List, Map, null), in the API's order and unmodifiable at every depth;
    * usually empty.
    */
+  @JsonAnyGetter
   public Map<String, Object> additionalProperties() {
     return additionalProperties;
   }
@@ -158,8 +189,9 @@ public final class ErrorResponse {
   }
 
   /**
-   * Builds the {@link ErrorResponse}. The SDK's decoder binds the API's JSON through the annotated
-   * setters: JSON null for a required field is refused there, a missing one by {@link #build()}.
+   * Builds the {@link ErrorResponse}. JSON is bound through the annotated setters: JSON null for a
+   * required field is refused there (for an optional one it is absent), a missing one by {@link
+   * #build()}.
    */
   @JsonPOJOBuilder(withPrefix = "")
   @JsonAutoDetect(setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
@@ -183,7 +215,6 @@ public final class ErrorResponse {
 
     /** Sets {@code details} (copied at every depth); null means none. */
     @JsonProperty("details")
-    @JsonSetter(nulls = Nulls.FAIL)
     public Builder details(Map<String, ?> details) {
       this.details = Maps.copyOf(details);
       return this;
@@ -197,7 +228,6 @@ public final class ErrorResponse {
     }
 
     @JsonProperty("hint")
-    @JsonSetter(nulls = Nulls.FAIL)
     public Builder hint(String hint) {
       this.hint = hint;
       return this;
@@ -219,14 +249,12 @@ public final class ErrorResponse {
 
     /** Sets {@code reasonClass} as a wire string, known to this SDK version or not. */
     @JsonProperty("reasonClass")
-    @JsonSetter(nulls = Nulls.FAIL)
     public Builder reasonClassValue(String reasonClassValue) {
       this.reasonClassValue = reasonClassValue;
       return this;
     }
 
     @JsonProperty("requestId")
-    @JsonSetter(nulls = Nulls.FAIL)
     public Builder requestId(String requestId) {
       this.requestId = requestId;
       return this;

@@ -3,6 +3,7 @@
 package ai.bctrl.models;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -45,7 +46,8 @@ public enum InvocationAction {
     this.value = value;
   }
 
-  /** The wire string; null for {@link #UNKNOWN}. */
+  /** The wire string; null for {@link #UNKNOWN}. Jackson writes the constant as this string. */
+  @JsonValue
   public String value() {
     return value;
   }

@@ -2,9 +2,11 @@
 // change the curation or the templates in openapi/ and run openapi/generate.
 package ai.bctrl.models;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
@@ -21,14 +23,34 @@ import java.util.Optional;
  * {@link #code()}; {@link #details()} is resource-specific context of no fixed shape.
  *
  * <p>Immutable. Fields the API may leave out or send as null are {@link Optional} (lists and maps
- * are empty instead); fields a newer API sends that this version does not know are kept in {@link
- * #additionalProperties()}.
+ * are empty instead): a field the spec does not require reads as absent when it is null. Fields a
+ * newer API sends that this version does not know are kept in {@link #additionalProperties()}.
+ *
+ * <p>Any {@code ObjectMapper} with {@code JavaTimeModule} writes it as the API's JSON (absent
+ * fields left out, unknown fields inline, timestamps as ISO-8601 strings) and reads that back
+ * equal.
  */
 @JsonDeserialize(builder = InvocationError.Builder.class)
+// Written from the annotated fields only: the accessors are not bean getters, and an Optional
+// would need a module the user's mapper may not have.
+@JsonAutoDetect(
+    fieldVisibility = Visibility.NONE,
+    getterVisibility = Visibility.NONE,
+    isGetterVisibility = Visibility.NONE,
+    setterVisibility = Visibility.NONE,
+    creatorVisibility = Visibility.NONE)
 public final class InvocationError {
+  @JsonProperty("code")
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   private final String code;
+
+  @JsonProperty("details")
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   private final Map<String, Object> details;
+
+  @JsonProperty("message")
   private final String message;
+
   private final Map<String, Object> additionalProperties;
 
   private InvocationError(Builder builder) {
@@ -78,6 +100,7 @@ public final class InvocationError {
    * (String, Number, Boolean, List, Map, null), in the API's order and unmodifiable at every depth;
    * usually empty.
    */
+  @JsonAnyGetter
   public Map<String, Object> additionalProperties() {
     return additionalProperties;
   }
@@ -116,8 +139,8 @@ public final class InvocationError {
   }
 
   /**
-   * Builds the {@link InvocationError}. The SDK's decoder binds the API's JSON through the
-   * annotated setters: JSON null for a required field is refused there, a missing one by {@link
+   * Builds the {@link InvocationError}. JSON is bound through the annotated setters: JSON null for
+   * a required field is refused there (for an optional one it is absent), a missing one by {@link
    * #build()}.
    */
   @JsonPOJOBuilder(withPrefix = "")
@@ -131,7 +154,6 @@ public final class InvocationError {
     Builder() {}
 
     @JsonProperty("code")
-    @JsonSetter(nulls = Nulls.FAIL)
     public Builder code(String code) {
       this.code = code;
       return this;
@@ -139,7 +161,6 @@ public final class InvocationError {
 
     /** Sets {@code details} (copied at every depth); null means none. */
     @JsonProperty("details")
-    @JsonSetter(nulls = Nulls.FAIL)
     public Builder details(Map<String, ?> details) {
       this.details = Maps.copyOf(details);
       return this;

@@ -2,9 +2,12 @@
 // change the curation or the templates in openapi/ and run openapi/generate.
 package ai.bctrl.models;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
@@ -21,20 +24,55 @@ import java.util.Optional;
  * One invocation of a run, as listed by {@code GET /v1/runs/{runId}/invocations}.
  *
  * <p>Immutable. Fields the API may leave out or send as null are {@link Optional} (lists and maps
- * are empty instead); fields a newer API sends that this version does not know are kept in {@link
- * #additionalProperties()}.
+ * are empty instead): a field the spec does not require reads as absent when it is null. Fields a
+ * newer API sends that this version does not know are kept in {@link #additionalProperties()}.
+ *
+ * <p>Any {@code ObjectMapper} with {@code JavaTimeModule} writes it as the API's JSON (absent
+ * fields left out, unknown fields inline, timestamps as ISO-8601 strings) and reads that back
+ * equal.
  */
 @JsonDeserialize(builder = InvocationSummary.Builder.class)
+// Written from the annotated fields only: the accessors are not bean getters, and an Optional
+// would need a module the user's mapper may not have.
+@JsonAutoDetect(
+    fieldVisibility = Visibility.NONE,
+    getterVisibility = Visibility.NONE,
+    isGetterVisibility = Visibility.NONE,
+    setterVisibility = Visibility.NONE,
+    creatorVisibility = Visibility.NONE)
 public final class InvocationSummary {
+  @JsonProperty("action")
   private final String actionValue;
+
+  @JsonProperty("createdAt")
+  @JsonFormat(shape = JsonFormat.Shape.STRING)
   private final OffsetDateTime createdAt;
+
+  @JsonProperty("durationMs")
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   private final Long durationMs;
+
+  @JsonProperty("error")
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   private final InvocationError error;
+
+  @JsonProperty("finishedAt")
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @JsonFormat(shape = JsonFormat.Shape.STRING)
   private final OffsetDateTime finishedAt;
+
+  @JsonProperty("id")
   private final String id;
+
+  @JsonProperty("runId")
   private final String runId;
+
+  @JsonProperty("runtimeId")
   private final String runtimeId;
+
+  @JsonProperty("status")
   private final String statusValue;
+
   private final Map<String, Object> additionalProperties;
 
   private InvocationSummary(Builder builder) {
@@ -139,6 +177,7 @@ public final class InvocationSummary {
    * (String, Number, Boolean, List, Map, null), in the API's order and unmodifiable at every depth;
    * usually empty.
    */
+  @JsonAnyGetter
   public Map<String, Object> additionalProperties() {
     return additionalProperties;
   }
@@ -205,9 +244,9 @@ public final class InvocationSummary {
   }
 
   /**
-   * Builds the {@link InvocationSummary}. The SDK's decoder binds the API's JSON through the
-   * annotated setters: JSON null for a required field is refused there, a missing one by {@link
-   * #build()}.
+   * Builds the {@link InvocationSummary}. JSON is bound through the annotated setters: JSON null
+   * for a required field is refused there (for an optional one it is absent), a missing one by
+   * {@link #build()}.
    */
   @JsonPOJOBuilder(withPrefix = "")
   @JsonAutoDetect(setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
@@ -246,6 +285,8 @@ public final class InvocationSummary {
       return this;
     }
 
+    // The offset as sent: a mapper adjusts to its time zone (UTC) by default.
+    @JsonFormat(without = JsonFormat.Feature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
     @JsonProperty("createdAt")
     @JsonSetter(nulls = Nulls.FAIL)
     public Builder createdAt(OffsetDateTime createdAt) {
@@ -265,6 +306,8 @@ public final class InvocationSummary {
       return this;
     }
 
+    // The offset as sent: a mapper adjusts to its time zone (UTC) by default.
+    @JsonFormat(without = JsonFormat.Feature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
     @JsonProperty("finishedAt")
     public Builder finishedAt(OffsetDateTime finishedAt) {
       this.finishedAt = finishedAt;

@@ -2,9 +2,12 @@
 // change the curation or the templates in openapi/ and run openapi/generate.
 package ai.bctrl.models;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
@@ -22,20 +25,55 @@ import java.util.Optional;
  * A browser runtime, as a future GET /v1/runtimes would list it.
  *
  * <p>Immutable. Fields the API may leave out or send as null are {@link Optional} (lists and maps
- * are empty instead); fields a newer API sends that this version does not know are kept in {@link
- * #additionalProperties()}.
+ * are empty instead): a field the spec does not require reads as absent when it is null. Fields a
+ * newer API sends that this version does not know are kept in {@link #additionalProperties()}.
+ *
+ * <p>Any {@code ObjectMapper} with {@code JavaTimeModule} writes it as the API's JSON (absent
+ * fields left out, unknown fields inline, timestamps as ISO-8601 strings) and reads that back
+ * equal.
  */
 @JsonDeserialize(builder = BrowserRuntime.Builder.class)
+// Written from the annotated fields only: the accessors are not bean getters, and an Optional
+// would need a module the user's mapper may not have.
+@JsonAutoDetect(
+    fieldVisibility = Visibility.NONE,
+    getterVisibility = Visibility.NONE,
+    isGetterVisibility = Visibility.NONE,
+    setterVisibility = Visibility.NONE,
+    creatorVisibility = Visibility.NONE)
 public final class BrowserRuntime {
+  @JsonProperty("id")
   private final String id;
+
+  @JsonProperty("region")
   private final String regionValue;
+
+  @JsonProperty("owner")
   private final BrowserRuntimeOwner owner;
+
+  @JsonProperty("sessions")
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   private final List<RuntimeSession> sessions;
+
+  @JsonProperty("startedAt")
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @JsonFormat(shape = JsonFormat.Shape.STRING)
   private final OffsetDateTime startedAt;
+
+  @JsonProperty("memoryBytes")
   private final Long memoryBytes;
+
+  @JsonProperty("headless")
   private final Boolean headless;
+
+  @JsonProperty("labels")
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   private final Map<String, Object> labels;
+
+  @JsonProperty("stoppedReason")
+  @JsonInclude(JsonInclude.Include.ALWAYS)
   private final String stoppedReason;
+
   private final Map<String, Object> additionalProperties;
 
   private BrowserRuntime(Builder builder) {
@@ -122,6 +160,7 @@ public final class BrowserRuntime {
    * (String, Number, Boolean, List, Map, null), in the API's order and unmodifiable at every depth;
    * usually empty.
    */
+  @JsonAnyGetter
   public Map<String, Object> additionalProperties() {
     return additionalProperties;
   }
@@ -188,8 +227,9 @@ public final class BrowserRuntime {
   }
 
   /**
-   * Builds the {@link BrowserRuntime}. The SDK's decoder binds the API's JSON through the annotated
-   * setters: JSON null for a required field is refused there, a missing one by {@link #build()}.
+   * Builds the {@link BrowserRuntime}. JSON is bound through the annotated setters: JSON null for a
+   * required field is refused there (for an optional one it is absent), a missing one by {@link
+   * #build()}.
    */
   @JsonPOJOBuilder(withPrefix = "")
   @JsonAutoDetect(setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
@@ -245,12 +285,14 @@ public final class BrowserRuntime {
 
     /** Sets {@code sessions} (copied); null means none. */
     @JsonProperty("sessions")
-    @JsonSetter(nulls = Nulls.FAIL, contentNulls = Nulls.FAIL)
+    @JsonSetter(contentNulls = Nulls.FAIL)
     public Builder sessions(List<? extends RuntimeSession> sessions) {
       this.sessions = Maps.copyOf(sessions);
       return this;
     }
 
+    // The offset as sent: a mapper adjusts to its time zone (UTC) by default.
+    @JsonFormat(without = JsonFormat.Feature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
     @JsonProperty("startedAt")
     public Builder startedAt(OffsetDateTime startedAt) {
       this.startedAt = startedAt;
@@ -273,7 +315,6 @@ public final class BrowserRuntime {
 
     /** Sets {@code labels} (copied at every depth); null means none. */
     @JsonProperty("labels")
-    @JsonSetter(nulls = Nulls.FAIL)
     public Builder labels(Map<String, ?> labels) {
       this.labels = Maps.copyOf(labels);
       return this;

@@ -2,9 +2,11 @@
 // change the curation or the templates in openapi/ and run openapi/generate.
 package ai.bctrl.models;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
@@ -20,13 +22,30 @@ import java.util.Optional;
  * The API's {@code BrowserRuntime_owner} object.
  *
  * <p>Immutable. Fields the API may leave out or send as null are {@link Optional} (lists and maps
- * are empty instead); fields a newer API sends that this version does not know are kept in {@link
- * #additionalProperties()}.
+ * are empty instead): a field the spec does not require reads as absent when it is null. Fields a
+ * newer API sends that this version does not know are kept in {@link #additionalProperties()}.
+ *
+ * <p>Any {@code ObjectMapper} with {@code JavaTimeModule} writes it as the API's JSON (absent
+ * fields left out, unknown fields inline, timestamps as ISO-8601 strings) and reads that back
+ * equal.
  */
 @JsonDeserialize(builder = BrowserRuntimeOwner.Builder.class)
+// Written from the annotated fields only: the accessors are not bean getters, and an Optional
+// would need a module the user's mapper may not have.
+@JsonAutoDetect(
+    fieldVisibility = Visibility.NONE,
+    getterVisibility = Visibility.NONE,
+    isGetterVisibility = Visibility.NONE,
+    setterVisibility = Visibility.NONE,
+    creatorVisibility = Visibility.NONE)
 public final class BrowserRuntimeOwner {
+  @JsonProperty("name")
   private final String name;
+
+  @JsonProperty("team")
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   private final String team;
+
   private final Map<String, Object> additionalProperties;
 
   private BrowserRuntimeOwner(Builder builder) {
@@ -61,6 +80,7 @@ public final class BrowserRuntimeOwner {
    * (String, Number, Boolean, List, Map, null), in the API's order and unmodifiable at every depth;
    * usually empty.
    */
+  @JsonAnyGetter
   public Map<String, Object> additionalProperties() {
     return additionalProperties;
   }
@@ -96,9 +116,9 @@ public final class BrowserRuntimeOwner {
   }
 
   /**
-   * Builds the {@link BrowserRuntimeOwner}. The SDK's decoder binds the API's JSON through the
-   * annotated setters: JSON null for a required field is refused there, a missing one by {@link
-   * #build()}.
+   * Builds the {@link BrowserRuntimeOwner}. JSON is bound through the annotated setters: JSON null
+   * for a required field is refused there (for an optional one it is absent), a missing one by
+   * {@link #build()}.
    */
   @JsonPOJOBuilder(withPrefix = "")
   @JsonAutoDetect(setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
