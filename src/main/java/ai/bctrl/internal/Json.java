@@ -44,8 +44,8 @@ final class Json {
     JACKSON_HAS_LIMITS = BoundedParser.imposeOn(factory);
     MAPPER =
         JsonMapper.builder(factory)
-            // Only our OffsetDateTime reader, not JavaTimeModule's 40-odd (de)serializers: the SDK
-            // reads no other java.time type, and the module's set-up is a cost of the first call.
+            // Not JavaTimeModule's 40-odd (de)serializers, only what OffsetDateTime needs: the
+            // models have no other java.time type, and the module's set-up costs the first call.
             .addModule(StrictValues.module())
             // Strict types by databind's own means: no "1" or 1.5 as an integer, no "true" or 1 as
             // a boolean, no number or boolean as a string (2.14+; StrictValues covers 2.13).

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.Module;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.datatype.jsr310.ser.OffsetDateTimeSerializer;
 import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
@@ -36,6 +37,8 @@ final class StrictValues {
       module.addDeserializer(String.class, new Text());
     }
     module.addDeserializer(OffsetDateTime.class, new Timestamp());
+    // So that this mapper writes the models as it reads them (the SDK itself writes no JSON).
+    module.addSerializer(OffsetDateTime.class, OffsetDateTimeSerializer.INSTANCE);
     return module;
   }
 
