@@ -176,12 +176,28 @@ class StrictDecodingTest extends MockServerTest {
   }
 
   @Test
-  void nestingUpToTheCapIsKept() {
+  void anUnknownFieldNestedToTheCapIsKept() {
+    // page 1, data 2, item 3: a field of the item nested 497 deep reaches level 500.
     String item =
-        invocationJson(0).replace("{\"action\"", "{\"deep\":" + nested(200) + ",\"action\"");
+        invocationJson(0).replace("{\"action\"", "{\"deep\":" + nested(497) + ",\"action\"");
     server.enqueue(json(200, page(item)));
-    assertThat(client.runs().listInvocations("r").data().get(0).additionalProperties())
-        .containsKey("deep");
+    Object deep =
+        client.runs().listInvocations("r").data().get(0).additionalProperties().get("deep");
+    int levels = 0;
+    for (; deep instanceof List || deep instanceof Map; levels++) {
+      deep =
+          deep instanceof List
+              ? ((List<?>) deep).get(0)
+              : ((Map<?, ?>) deep).values().iterator().next();
+    }
+    assertThat(levels).isEqualTo(497);
+    assertThat(deep).isEqualTo(0);
+
+    String over =
+        invocationJson(0).replace("{\"action\"", "{\"deep\":" + nested(498) + ",\"action\"");
+    assertThat(refused(json(200, page(over))).getMessage())
+        .contains("data[0]")
+        .contains("nesting deeper than 500 levels");
   }
 
   @Test
@@ -414,6 +430,32 @@ class StrictDecodingTest extends MockServerTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({
+    "UTF-8, efbbbf",
+    "UTF-16BE, feff",
+    "UTF-16LE, fffe",
+    "UTF-32BE, 0000feff",
+    "UTF-32LE, fffe0000"
+  })
+  void oneByteOrderMarkIsReadAndASecondRefusedInEveryEncoding(String charset, String bom) {
+    byte[] text = page(invocationJson(0)).getBytes(Charset.forName(charset));
+    server.enqueue(bytes(200, concat(hex(bom), text)));
+    assertThat(client.runs().listInvocations("r").data()).hasSize(1);
+
+    assertThat(refused(bytes(200, concat(hex(bom), hex(bom), text))).getMessage())
+        .contains("response body: invalid JSON: a second byte order mark");
+  }
+
+  @Test
+  void aUtf8MarkBeforeUtf16TextIsRefusedNotReadAsUtf16() {
+    // Jackson would detect UTF-16 again from the bytes after the mark.
+    byte[] body =
+        concat(hex("efbbbf"), page(invocationJson(0)).getBytes(StandardCharsets.UTF_16LE));
+    assertThat(refused(bytes(200, body)).getMessage())
+        .contains("response body: invalid JSON: a NUL character at byte 4");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
     "2024-06-10T15:22:30.5Z, 2024-06-10T15:22:30.500Z",
     "2024-06-10T15:22:30.123456789+05:30, 2024-06-10T09:52:30.123456789Z",
     "2024-06-10T15:22:30-0530, 2024-06-10T20:52:30Z",
@@ -519,7 +561,14 @@ class StrictDecodingTest extends MockServerTest {
   }
 
   @Test
-  void stringsUpTo20MillionCharactersAreReadAndLongerOnesRefusedEvenWhenSkipped() {
+  void aStringOf20MillionCharactersIsRead() {
+    String longest = repeat('s', 20_000_000);
+    assertThat(onlyItem(withField("\"s\":\"" + longest + "\"")).additionalProperties().get("s"))
+        .isEqualTo(longest);
+  }
+
+  @Test
+  void aStringOfMoreThan20MillionCharactersIsRefusedKeptOrSkipped() {
     String tooLong = repeat('s', 20_000_001);
     BctrlDecodeException kept = refused(json(200, withField("\"s\":\"" + tooLong + "\"")));
     assertThat(kept.getMessage()).contains("data[0]: a string of more than 20000000 characters");

@@ -1,18 +1,22 @@
 package ai.bctrl.internal;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.util.JsonParserDelegate;
 import java.io.IOException;
+import java.lang.reflect.Method;
 
 /**
- * The SDK's read limits, checked on every token of a body, the values databind skips included.
+ * The SDK's read limits, the same on every supported Jackson: Jackson's own {@code
+ * StreamReadConstraints} where the running Jackson has all four (2.16 and later; 2.15 has no limit
+ * on names, 2.13 and 2.14 none at all), else this parser's checks on every token of a body, the
+ * values databind skips included.
  *
- * <p>Jackson 2.13 has no limits of its own; 2.15 and later have defaults (nesting 1,000 levels,
- * numbers 1,000 digits, strings 20,000,000 characters, names 50,000 from 2.16). These limits are at
- * or under those, and a failure of Jackson's own is put in the same words, so that one set of
- * limits applies, and reads the same, on every Jackson the SDK supports.
+ * <p>No Jackson limits the length of a string it skips unread; a body of at most {@link
+ * #MAX_STRING_LENGTH} bytes cannot hold a longer string in any encoding, so only a larger body
+ * needs this parser for that.
  */
 final class BoundedParser extends JsonParserDelegate {
   /** Levels of objects and arrays, the body itself being level 1. */
@@ -36,21 +40,53 @@ final class BoundedParser extends JsonParserDelegate {
   private static final String JACKSONS_LIMIT =
       "com.fasterxml.jackson.core.exc.StreamConstraintsException";
 
+  private final boolean checkStrings;
   private int depth;
 
-  BoundedParser(JsonParser parser) {
+  private BoundedParser(JsonParser parser, boolean checkStrings) {
     super(parser);
+    this.checkStrings = checkStrings;
+  }
+
+  /**
+   * Sets the limits as the factory's {@code StreamReadConstraints} if the running Jackson has all
+   * four (found at run time: the SDK compiles against 2.13). Returns whether it did.
+   */
+  static boolean imposeOn(JsonFactory factory) {
+    try {
+      Class<?> constraints =
+          Class.forName(
+              "com.fasterxml.jackson.core.StreamReadConstraints",
+              false,
+              JsonFactory.class.getClassLoader());
+      Method builder = constraints.getMethod("builder");
+      Class<?> type = builder.getReturnType();
+      Object limits = builder.invoke(null);
+      type.getMethod("maxNestingDepth", int.class).invoke(limits, MAX_DEPTH);
+      type.getMethod("maxNameLength", int.class).invoke(limits, MAX_NAME_LENGTH); // 2.16+
+      type.getMethod("maxNumberLength", int.class).invoke(limits, MAX_NUMBER_LENGTH);
+      type.getMethod("maxStringLength", int.class).invoke(limits, MAX_STRING_LENGTH);
+      Object built = type.getMethod("build").invoke(limits);
+      JsonFactory.class.getMethod("setStreamReadConstraints", constraints).invoke(factory, built);
+      return true;
+    } catch (ReflectiveOperationException | LinkageError olderJackson) {
+      return false;
+    }
+  }
+
+  /**
+   * The parser a body of {@code length} bytes is read through: Jackson's own where its limits
+   * suffice, else within this parser's checks.
+   */
+  static JsonParser bound(JsonParser parser, int length, boolean jacksonHasLimits) {
+    boolean checkStrings = length > MAX_STRING_LENGTH;
+    return jacksonHasLimits && !checkStrings ? parser : new BoundedParser(parser, checkStrings);
   }
 
   // JsonParser's nextFieldName(), nextTextValue() and the like all come through here.
   @Override
   public JsonToken nextToken() throws IOException {
-    JsonToken token;
-    try {
-      token = delegate.nextToken();
-    } catch (JsonProcessingException e) {
-      throw inOurWords(e);
-    }
+    JsonToken token = delegate.nextToken();
     if (token != null) {
       check(token);
     }
@@ -100,17 +136,16 @@ final class BoundedParser extends JsonParserDelegate {
         break;
       case VALUE_NUMBER_INT:
       case VALUE_NUMBER_FLOAT:
-        limit(digits(), MAX_NUMBER_LENGTH, NUMBER_TOO_LONG);
+        // The text's length bounds its digits: count them only when it could be over.
+        if (delegate.getTextLength() > MAX_NUMBER_LENGTH) {
+          limit(digits(), MAX_NUMBER_LENGTH, NUMBER_TOO_LONG);
+        }
         break;
       case VALUE_STRING:
-        int length;
-        try {
+        if (checkStrings) {
           // Also reads a string databind would skip unread, so that its length is known.
-          length = delegate.getTextLength();
-        } catch (JsonProcessingException e) {
-          throw inOurWords(e);
+          limit(delegate.getTextLength(), MAX_STRING_LENGTH, STRING_TOO_LONG);
         }
-        limit(length, MAX_STRING_LENGTH, STRING_TOO_LONG);
         break;
       default:
         break;
@@ -134,22 +169,26 @@ final class BoundedParser extends JsonParserDelegate {
     }
   }
 
-  /** Jackson 2.15+'s own limit failures, at the SDK's limits, in the SDK's words. */
-  private JsonProcessingException inOurWords(JsonProcessingException e) {
+  /**
+   * A failure of Jackson 2.15+'s own limits, at the SDK's limits, in the SDK's words; null for any
+   * other failure.
+   */
+  static String inOurWords(IOException e) {
     if (!e.getClass().getName().equals(JACKSONS_LIMIT)) {
-      return e;
+      return null;
     }
     // e.g. "Number value length (1001) exceeds the maximum allowed (1000, from `...`)"
-    String message = e.getOriginalMessage();
-    String problem = message;
-    if (message.startsWith("Number value length") && allows(message, MAX_NUMBER_LENGTH)) {
-      problem = NUMBER_TOO_LONG;
+    String message = ((JsonProcessingException) e).getOriginalMessage();
+    if (message.contains("nesting depth") && allows(message, MAX_DEPTH)) {
+      return TOO_DEEP;
+    } else if (message.startsWith("Number value length") && allows(message, MAX_NUMBER_LENGTH)) {
+      return NUMBER_TOO_LONG;
     } else if (message.startsWith("String value length") && allows(message, MAX_STRING_LENGTH)) {
-      problem = STRING_TOO_LONG;
+      return STRING_TOO_LONG;
     } else if (message.startsWith("Name length") && allows(message, MAX_NAME_LENGTH)) {
-      problem = NAME_TOO_LONG;
+      return NAME_TOO_LONG;
     }
-    return new StrictValues.Refused(this, problem);
+    return message;
   }
 
   private static boolean allows(String message, int max) {

@@ -1,17 +1,22 @@
 package ai.bctrl.internal;
 
 import ai.bctrl.models.ErrorResponse;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.InvalidNullException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
-import java.nio.CharBuffer;
 
 /**
  * The SDK's whole decoding policy: one mapper, configured once, that binds every body (pages and
@@ -19,20 +24,47 @@ import java.nio.CharBuffer;
  *
  * <p>Lenient where the API may grow (unknown fields are kept or skipped), strict where a wrong
  * value would mislead (see {@link StrictValues}; trailing content; required fields; null where the
- * spec does not allow it). Bytes are decoded by {@link JsonText} and read within {@link
+ * spec does not allow it). Bytes are checked by {@link JsonText} and read within {@link
  * BoundedParser}'s limits, the same on every supported Jackson.
  */
 final class Json {
-  private static final ObjectMapper MAPPER =
-      JsonMapper.builder()
-          .addModule(new JavaTimeModule())
-          // After JavaTimeModule, so that its OffsetDateTime deserializer gives way to ours.
-          .addModule(StrictValues.module())
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .addHandler(new Shapes.WrongShape())
-          .build();
+  /** Whether the running Jackson holds bodies to the read limits itself (2.16 and later). */
+  private static final boolean JACKSON_HAS_LIMITS;
+
+  private static final ObjectMapper MAPPER;
+
+  static {
+    JsonFactory factory =
+        JsonFactory.builder()
+            // Jackson's per-thread buffers (a SoftReference on the calling thread) would keep the
+            // class loader of a caller's Jackson reachable after the call; a parser that owns its
+            // buffers lets a redeployed application's loader go.
+            .disable(JsonFactory.Feature.USE_THREAD_LOCAL_FOR_BUFFER_RECYCLING)
+            .build();
+    JACKSON_HAS_LIMITS = BoundedParser.imposeOn(factory);
+    MAPPER =
+        JsonMapper.builder(factory)
+            // Not JavaTimeModule's 40-odd (de)serializers, only what OffsetDateTime needs: the
+            // models have no other java.time type, and the module's set-up costs the first call.
+            .addModule(StrictValues.module())
+            // Strict types by databind's own means: no "1" or 1.5 as an integer, no "true" or 1 as
+            // a boolean, no number or boolean as a string (2.14+; StrictValues covers 2.13).
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .withCoercionConfig(
+                LogicalType.Textual,
+                strings ->
+                    strings
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+            // JSON of no fixed shape keeps the numbers sent: 2.50 and 1e400 as BigDecimal.
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .addHandler(new Shapes.WrongShape())
+            .build();
+  }
 
   private static final JavaType ERROR_RESPONSE = MAPPER.constructType(ErrorResponse.class);
 
@@ -49,11 +81,16 @@ final class Json {
    *     type}'s shape
    */
   static <T> T read(byte[] body, JavaType type) throws SchemaMismatch {
-    CharBuffer text = JsonText.decode(body);
     try (JsonParser parser =
-        new BoundedParser(
-            MAPPER.getFactory().createParser(text.array(), text.position(), text.remaining()))) {
-      T value = MAPPER.readValue(parser, type);
+        BoundedParser.bound(
+            JsonText.parser(MAPPER.getFactory(), body), body.length, JACKSON_HAS_LIMITS)) {
+      T value;
+      try {
+        value = MAPPER.readValue(parser, type);
+      } catch (IOException e) {
+        // Put in words while the parser still holds the token that failed.
+        throw new SchemaMismatch(problem(e), e);
+      }
       if (value == null) {
         // Databind reads a JSON null as null, whatever the type; every body is an object.
         throw new SchemaMismatch("response body: expected an object, got null", null);
@@ -85,6 +122,16 @@ final class Json {
     JsonMappingException mapping = (JsonMappingException) e;
     // Databind wraps what its parser threw with the JSON path; the parser's failure says what.
     Throwable cause = mapping.getCause();
+    if (cause instanceof InputCoercionException) {
+      // Databind's own refusal of an integer beyond its type's range.
+      InputCoercionException range = (InputCoercionException) cause;
+      return pathOf(mapping, null)
+          + ": expected "
+          + Shapes.expected(range.getTargetType())
+          + ", got "
+          + numberText((JsonParser) range.getProcessor())
+          + " (out of range)";
+    }
     if (cause instanceof IOException && !(cause instanceof JsonMappingException)) {
       return pathOf(mapping, null) + ": " + unreadable((IOException) cause);
     }
@@ -103,18 +150,38 @@ final class Json {
       problem = "content after the end of the JSON value";
     } else if (mapping.getOriginalMessage().startsWith("No content to map")) {
       problem = "expected an object, got end of input";
+    } else if (mapping instanceof MismatchedInputException
+        && ((MismatchedInputException) mapping).getTargetType() != null
+        && mapping.getProcessor() instanceof JsonParser) {
+      // The mapper's coercion configs refusing a value of another JSON type, still the token.
+      problem =
+          "expected "
+              + Shapes.expected(((MismatchedInputException) mapping).getTargetType())
+              + ", got "
+              + Shapes.describe((JsonParser) mapping.getProcessor());
     } else {
       problem = firstLine(mapping.getOriginalMessage());
     }
     return pathOf(mapping, null) + ": " + problem;
   }
 
-  /** What the parser could not read: JSON syntax (text was decoded by {@link JsonText} before). */
+  /** What the parser could not read: JSON syntax (text was checked by {@link JsonText} before). */
   private static String unreadable(IOException e) {
-    if (e instanceof JsonProcessingException) {
+    String limit = BoundedParser.inOurWords(e);
+    if (limit != null) {
+      return limit;
+    } else if (e instanceof JsonProcessingException) {
       return "invalid JSON: " + firstLine(((JsonProcessingException) e).getOriginalMessage());
     }
     return "could not be read: " + firstLine(e.getMessage());
+  }
+
+  private static String numberText(JsonParser parser) {
+    try {
+      return parser.getText();
+    } catch (IOException unreadable) {
+      return "a number";
+    }
   }
 
   private static String pathOf(JsonMappingException mapping, String lastField) {

@@ -46,7 +46,7 @@ final class Shapes {
       return "a value";
     } else if (type == String.class) {
       return "a string";
-    } else if (type == Long.class || type == Integer.class) {
+    } else if (type == Long.class || type == long.class || type == Integer.class) {
       return "an integer";
     } else if (type == Boolean.class) {
       return "a boolean";

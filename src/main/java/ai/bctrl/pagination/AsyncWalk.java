@@ -1,29 +1,25 @@
 package ai.bctrl.pagination;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One non-blocking walk for {@link CursorPage#forEachAsync}: hand a page's items to the action,
+ * {@link CursorPage#forEachAsync} on the one {@link PageWalk}: hand a page's items to the action,
  * then fetch the next page asynchronously, until a page has no next cursor.
  */
 final class AsyncWalk<T> {
   private final CompletableFuture<Void> result = new CompletableFuture<>();
-  private final CursorPage<T> start;
+  private final PageWalk<T> walk;
   private final Consumer<? super T> action;
   private final @Nullable Executor executor;
-  private final CursorGuard guard;
   private volatile @Nullable CompletableFuture<CursorPage<T>> inFlight;
 
   AsyncWalk(CursorPage<T> start, Consumer<? super T> action, @Nullable Executor executor) {
-    this.start = start;
+    this.walk = new PageWalk<>(start, false);
     this.action = action;
     this.executor = executor;
-    this.guard = new CursorGuard(start.cursor().orElse(null));
     result.whenComplete(
         (ignored, error) -> {
           CompletableFuture<CursorPage<T>> fetch = inFlight;
@@ -34,41 +30,41 @@ final class AsyncWalk<T> {
   }
 
   CompletableFuture<Void> start() {
-    handOver(start);
+    handOver();
     return result;
   }
 
-  private void handOver(CursorPage<T> page) {
+  /** Delivers the walk's next page, on the executor if there is one. */
+  private void handOver() {
     if (executor == null) {
-      deliver(page);
+      deliver();
       return;
     }
     try {
-      executor.execute(() -> deliver(page));
+      executor.execute(this::deliver);
     } catch (RuntimeException rejected) {
       result.completeExceptionally(rejected);
     }
   }
 
-  private void deliver(CursorPage<T> first) {
-    CursorPage<T> page = first;
+  private void deliver() {
     // A loop, not recursion, for fetches that are already complete: a long walk over pages
     // that arrive at once must not grow the stack.
     while (!result.isDone()) {
+      CompletableFuture<CursorPage<T>> fetch;
       try {
-        for (T item : page.data()) {
+        for (T item : walk.next().data()) {
           action.accept(item);
         }
-        if (!page.hasNextPage()) {
-          result.complete(null);
-          return;
-        }
-        guard.beforeFollowing(page);
+        fetch = walk.ahead();
       } catch (Throwable failure) {
         result.completeExceptionally(failure);
         return;
       }
-      CompletableFuture<CursorPage<T>> fetch = page.nextPageAsync();
+      if (fetch == null) {
+        result.complete(null);
+        return;
+      }
       inFlight = fetch;
       if (result.isCancelled()) {
         fetch.cancel(true);
@@ -78,29 +74,13 @@ final class AsyncWalk<T> {
         fetch.whenComplete(
             (next, error) -> {
               if (error != null) {
-                result.completeExceptionally(unwrap(error));
+                result.completeExceptionally(PageWalk.unwrap(error));
               } else {
-                handOver(next);
+                handOver();
               }
             });
         return;
       }
-      try {
-        page = fetch.get();
-      } catch (ExecutionException | InterruptedException | RuntimeException e) {
-        result.completeExceptionally(unwrap(e));
-        return;
-      }
     }
-  }
-
-  /** The caller sees the SDK's own exception as the direct cause, never wrapped twice. */
-  static Throwable unwrap(Throwable error) {
-    Throwable cause = error;
-    while ((cause instanceof CompletionException || cause instanceof ExecutionException)
-        && cause.getCause() != null) {
-      cause = cause.getCause();
-    }
-    return cause;
   }
 }

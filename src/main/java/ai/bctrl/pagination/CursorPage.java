@@ -156,7 +156,7 @@ public final class CursorPage<T> implements Iterable<T> {
   /** Walks the items of this page and every later page, fetching each page lazily. */
   @Override
   public Iterator<T> iterator() {
-    return new ItemIterator<>(new PageIterator<>(this));
+    return new ItemIterator<>(new PageWalk<>(this, false));
   }
 
   /**
@@ -180,7 +180,7 @@ public final class CursorPage<T> implements Iterable<T> {
    * to cancel it instead.
    */
   public Iterable<T> prefetching() {
-    return () -> new ItemIterator<>(new PrefetchingPageIterator<>(this));
+    return () -> new ItemIterator<>(new PageWalk<>(this, true));
   }
 
   /**
@@ -188,7 +188,7 @@ public final class CursorPage<T> implements Iterable<T> {
    * cancels a fetch still in flight.
    */
   public Stream<T> prefetchingStream() {
-    PrefetchingPageIterator<T> pages = new PrefetchingPageIterator<>(this);
+    PageWalk<T> pages = new PageWalk<>(this, true);
     return StreamSupport.stream(
             Spliterators.spliteratorUnknownSize(
                 new ItemIterator<>(pages), Spliterator.ORDERED | Spliterator.NONNULL),
@@ -198,7 +198,7 @@ public final class CursorPage<T> implements Iterable<T> {
 
   /** Walks page by page, starting with this one, fetching each page when the walk reaches it. */
   public Iterable<CursorPage<T>> pages() {
-    return () -> new PageIterator<>(this);
+    return () -> new PageWalk<>(this, false);
   }
 
   /**
@@ -265,49 +265,5 @@ public final class CursorPage<T> implements Iterable<T> {
 
     /** Fetches the page at {@code cursor} (null: the first page) without blocking. */
     CompletableFuture<CursorPage<T>> fetchAsync(@Nullable String cursor);
-  }
-
-  /** Yields the start page, then fetches each next page when asked for it. */
-  private static final class PageIterator<T> implements Iterator<CursorPage<T>> {
-    private final CursorGuard guard;
-    private @Nullable CursorPage<T> last;
-    private @Nullable CursorPage<T> next;
-    private boolean lastChecked;
-
-    PageIterator(CursorPage<T> start) {
-      this.guard = new CursorGuard(start.cursor);
-      this.next = start;
-    }
-
-    @Override
-    public boolean hasNext() {
-      if (next != null) {
-        return true;
-      }
-      // next is null only once next() has handed a page over as last.
-      CursorPage<T> current = Objects.requireNonNull(last);
-      if (!current.hasNextPage()) {
-        return false;
-      }
-      if (!lastChecked) {
-        guard.beforeFollowing(current);
-        lastChecked = true;
-      }
-      // If this throws, the walk stays at the same place: calling hasNext() again retries it.
-      next = current.fetcher.fetch(current.nextCursor);
-      return true;
-    }
-
-    @Override
-    public CursorPage<T> next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException();
-      }
-      CursorPage<T> page = Objects.requireNonNull(next); // hasNext() set it
-      last = page;
-      next = null;
-      lastChecked = false;
-      return page;
-    }
   }
 }
