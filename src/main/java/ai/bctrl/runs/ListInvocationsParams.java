@@ -256,7 +256,7 @@ public final class ListInvocationsParams {
 
     /** The wire strings of constants the caller named: none null, none UNKNOWN (it has none). */
     private static <E> List<String> wireValues(
-        Collection<E> constants, E unknown, Function<E, String> wireValue, String name) {
+        Collection<E> constants, E unknown, Function<E, @Nullable String> wireValue, String name) {
       List<String> values = new ArrayList<>();
       for (E constant : notNull(constants, name)) {
         if (constant == null) {
@@ -269,7 +269,8 @@ public final class ListInvocationsParams {
                   + name
                   + "Value(String)");
         }
-        values.add(wireValue.apply(constant));
+        // Every constant but UNKNOWN has a wire value.
+        values.add(Objects.requireNonNull(wireValue.apply(constant)));
       }
       return Collections.unmodifiableList(values);
     }
