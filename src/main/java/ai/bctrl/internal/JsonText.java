@@ -3,12 +3,7 @@ package ai.bctrl.internal;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 
 /**
  * The text of a JSON body: its encoding detected as JSON allows (UTF-8, -16 or -32, with at most
@@ -141,34 +136,21 @@ final class JsonText {
     boolean bigEndian = encoding.endsWith("BE");
     int width = encoding.startsWith("UTF-32") ? 4 : 2;
     int start = codeUnit(body, 0, width, bigEndian) == 0xFEFF ? width : 0;
-    if (width == 2) {
-      ByteBuffer in = ByteBuffer.wrap(body, start, body.length - start);
-      CharBuffer out = CharBuffer.allocate(body.length / 2);
-      CharsetDecoder decoder =
-          Charset.forName(encoding)
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT);
-      CoderResult result = decoder.decode(in, out, true);
-      if (result.isUnderflow()) {
-        result = decoder.flush(out);
-      }
-      if (!result.isUnderflow()) {
-        throw notText(encoding, "malformed at byte " + in.position());
-      }
-      out.flip();
-      return out; // position 0
-    }
-    // UTF-32 by hand: the JDK's decoders drop a second mark and let surrogates through.
-    StringBuilder text = new StringBuilder((body.length - start) / 4);
-    for (int i = start; i < body.length; i += 4) {
-      long codePoint = codeUnit(body, i, 4, bigEndian);
-      if (codePoint >= 0xD800 && codePoint <= 0xDFFF) {
+    // By hand: the JDK's UTF-32 decoders drop a second mark and let surrogates through.
+    StringBuilder text = new StringBuilder((body.length - start) / width);
+    for (int i = start; i < body.length; i += width) {
+      long unit = codeUnit(body, i, width, bigEndian);
+      long low = width == 2 ? codeUnit(body, i + 2, 2, bigEndian) : -1;
+      if (unit >= 0xD800 && unit <= 0xDBFF && low >= 0xDC00 && low <= 0xDFFF) {
+        text.append((char) unit).append((char) low); // a UTF-16 pair
+        i += 2;
+      } else if (width == 4 && unit >= 0xD800 && unit <= 0xDFFF) {
         throw notText(encoding, "an unpaired surrogate at character " + text.length());
-      } else if (codePoint < 0 || codePoint > Character.MAX_CODE_POINT) {
+      } else if (unit < 0 || unit >= 0xD800 && unit <= 0xDFFF || unit > Character.MAX_CODE_POINT) {
         throw notText(encoding, "malformed at byte " + i);
+      } else {
+        text.appendCodePoint((int) unit);
       }
-      text.appendCodePoint((int) codePoint);
     }
     char[] chars = new char[text.length()];
     text.getChars(0, chars.length, chars, 0);
