@@ -106,7 +106,8 @@ final class Attempt {
   private volatile boolean stopped;
 
   /**
-   * @param fresh the client a re-send goes through: one whose pool keeps no connection
+   * @param fresh the client a re-send goes through, whose pool only re-sends use, emptied after
+   *     each
    * @param timeoutNanos the whole attempt, re-send included; {@link #NO_LIMIT} for none
    */
   Attempt(
@@ -128,7 +129,12 @@ final class Attempt {
   Result run() {
     Thread caller = Thread.currentThread();
     Result result = runOnce(client, caller);
-    return unwrapped(resendable(result) ? runOnce(fresh, caller) : result);
+    if (!resendable(result)) {
+      return unwrapped(result);
+    }
+    Result again = runOnce(fresh, caller);
+    fresh.connectionPool().evictAll(); // The next re-send gets a connection of its own too.
+    return unwrapped(again);
   }
 
   /** Whether {@code result} is a failure on a reused connection that a fresh one may not have. */
@@ -190,6 +196,9 @@ final class Attempt {
         } finally {
           sending.watch.cancel(false);
         }
+        if (via == fresh) {
+          fresh.connectionPool().evictAll(); // The next re-send gets a connection of its own too.
+        }
         done.accept(result);
       }
 
@@ -200,6 +209,9 @@ final class Attempt {
         if (via == client && resendable(result)) {
           enqueue(fresh, done);
         } else {
+          if (via == fresh) {
+            fresh.connectionPool().evictAll();
+          }
           done.accept(unwrapped(result));
         }
       }

@@ -20,7 +20,10 @@ import okhttp3.OkHttpClient;
 public final class Transport {
   private final ClientConfig config;
 
-  /** Where a re-send goes: the client's OkHttp client with a pool that keeps no connection. */
+  /**
+   * Where a re-send goes: the client's OkHttp client with a pool of its own, which only re-sends
+   * use and each empties once done, so that a re-send finds no connection to reuse.
+   */
   private final OkHttpClient fresh;
 
   private final Set<ApiCall<?>> live = ConcurrentHashMap.newKeySet();
@@ -28,12 +31,7 @@ public final class Transport {
 
   public Transport(ClientConfig config) {
     this.config = config;
-    this.fresh =
-        config
-            .okHttpClient
-            .newBuilder()
-            .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))
-            .build();
+    this.fresh = config.okHttpClient.newBuilder().connectionPool(new ConnectionPool()).build();
   }
 
   /**
