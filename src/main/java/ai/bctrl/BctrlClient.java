@@ -56,7 +56,7 @@ public final class BctrlClient implements AutoCloseable {
   private BctrlClient(ClientConfig config) {
     this.config = config;
     this.transport = new Transport(config);
-    this.runs = new HttpRunsClient(transport, config.headers());
+    this.runs = new HttpRunsClient(transport);
   }
 
   /**

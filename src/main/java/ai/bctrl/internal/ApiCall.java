@@ -208,7 +208,7 @@ final class ApiCall<T> {
             config.okHttpClient,
             fresh,
             config.scheduler,
-            api.httpRequest(url, number, apiKey),
+            api.httpRequest(url, number, apiKey, config.headers),
             Math.min(left, attemptTimeoutNanos),
             nanos(config.connectTimeout));
     attempts = number;

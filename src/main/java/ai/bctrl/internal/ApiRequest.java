@@ -21,20 +21,15 @@ public final class ApiRequest {
   final String cursor;
   final RequestOptions options;
 
-  /** The client's headers for every call; the call's own {@code options} headers win over them. */
-  final Map<String, String> clientHeaders;
-
   private ApiRequest(
       List<String> pathSegments,
       List<String> queryNamesAndValues,
       String cursor,
-      RequestOptions options,
-      Map<String, String> clientHeaders) {
+      RequestOptions options) {
     this.pathSegments = pathSegments;
     this.queryNamesAndValues = queryNamesAndValues;
     this.cursor = cursor;
     this.options = options;
-    this.clientHeaders = clientHeaders;
   }
 
   /**
@@ -48,11 +43,7 @@ public final class ApiRequest {
     List<String> path = new ArrayList<>(segments.length);
     Collections.addAll(path, segments);
     return new ApiRequest(
-        Collections.unmodifiableList(path),
-        Collections.<String>emptyList(),
-        null,
-        options,
-        Collections.<String, String>emptyMap());
+        Collections.unmodifiableList(path), Collections.<String>emptyList(), null, options);
   }
 
   /**
@@ -74,18 +65,12 @@ public final class ApiRequest {
     List<String> query = new ArrayList<>(queryNamesAndValues);
     query.add(name);
     query.add(value);
-    return new ApiRequest(
-        pathSegments, Collections.unmodifiableList(query), cursor, options, clientHeaders);
-  }
-
-  /** Returns a copy sent with the client's {@code headers} (see {@link ClientConfig#headers()}). */
-  public ApiRequest withClientHeaders(Map<String, String> headers) {
-    return new ApiRequest(pathSegments, queryNamesAndValues, cursor, options, headers);
+    return new ApiRequest(pathSegments, Collections.unmodifiableList(query), cursor, options);
   }
 
   /** Returns a copy that fetches the page at {@code cursor}; null fetches the first page. */
   public ApiRequest withCursor(String cursor) {
-    return new ApiRequest(pathSegments, queryNamesAndValues, cursor, options, clientHeaders);
+    return new ApiRequest(pathSegments, queryNamesAndValues, cursor, options);
   }
 
   /**
@@ -111,8 +96,11 @@ public final class ApiRequest {
     return url.build();
   }
 
-  /** The HTTP request of attempt number {@code attempt}, sent with {@code apiKey}. */
-  Request httpRequest(HttpUrl url, int attempt, String apiKey) {
+  /**
+   * The HTTP request of attempt number {@code attempt}, sent with {@code apiKey} and the client's
+   * {@code clientHeaders}; the call's own option headers of the same name win over them.
+   */
+  Request httpRequest(HttpUrl url, int attempt, String apiKey, Map<String, String> clientHeaders) {
     Request.Builder request =
         new Request.Builder()
             .url(url)

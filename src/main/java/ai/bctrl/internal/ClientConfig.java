@@ -78,8 +78,4 @@ public final class ClientConfig {
   public LogLevel logLevel() {
     return logLevel;
   }
-
-  public Map<String, String> headers() {
-    return headers;
-  }
 }

@@ -5,20 +5,14 @@ import ai.bctrl.models.InvocationSummary;
 import ai.bctrl.pagination.CursorPage;
 import ai.bctrl.runs.ListInvocationsParams;
 import ai.bctrl.runs.RunsClient;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /** {@link RunsClient} over HTTP: each method builds its request and hands it to an endpoint. */
 public final class HttpRunsClient implements RunsClient {
   private final Transport transport;
-  private final Map<String, String> clientHeaders;
 
-  /**
-   * {@code clientHeaders}: the client's headers for every call ({@link ClientConfig#headers()}).
-   */
-  public HttpRunsClient(Transport transport, Map<String, String> clientHeaders) {
+  public HttpRunsClient(Transport transport) {
     this.transport = transport;
-    this.clientHeaders = clientHeaders;
   }
 
   @Override
@@ -39,8 +33,7 @@ public final class HttpRunsClient implements RunsClient {
       throw new IllegalArgumentException("params == null");
     }
     ApiRequest request =
-        ApiRequest.get(options, "v1", "runs", ApiRequest.pathId("runId", runId), "invocations")
-            .withClientHeaders(clientHeaders);
+        ApiRequest.get(options, "v1", "runs", ApiRequest.pathId("runId", runId), "invocations");
     for (String status : params.statusValues()) {
       request = request.withQuery("status", status);
     }
