@@ -87,11 +87,13 @@ class CallEdgesTest extends MockServerTest {
 
   @Test
   void aTimedOutAttemptIsRetriedAfterTheBackoff() {
-    server.enqueue(page(0, 1, null).setHeadersDelay(1, TimeUnit.SECONDS));
+    // No answer at all, rather than a late one, so that the attempt's timeout can be long enough
+    // for the retry on a fresh connection to finish within it on a loaded machine.
+    server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
     server.enqueue(page(0, 1, null));
 
     CursorPage<InvocationSummary> page =
-        listWith(RequestOptions.builder().timeout(Duration.ofMillis(100)).maxRetries(1).build());
+        listWith(RequestOptions.builder().timeout(Duration.ofSeconds(1)).maxRetries(1).build());
 
     assertThat(page.data()).hasSize(1);
     assertThat(page.response().attempts()).isEqualTo(2);
