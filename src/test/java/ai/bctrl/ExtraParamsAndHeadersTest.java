@@ -208,6 +208,28 @@ class ExtraParamsAndHeadersTest extends LoggedServerTest {
         .doesNotContain("0123456789");
   }
 
+  @Test
+  void theClientsKeyInAClientHeaderIsNeverLoggedWhenACallUsesItsOwnKey() throws Exception {
+    server.enqueue(page(0, 0, null));
+    String callKey = "sk_call_abcdefghijklmnop";
+    try (BctrlClient client =
+        TestClients.builder(server)
+            .apiKey(KEY)
+            .header("X-Forwarded-Key", KEY)
+            .logLevel(LogLevel.DEBUG)
+            .build()) {
+      client
+          .runs()
+          .listInvocations(
+              "r", ListInvocationsParams.none(), RequestOptions.builder().apiKey(callKey).build());
+    }
+
+    RecordedRequest request = take();
+    assertThat(request.getHeader("Authorization")).isEqualTo("Bearer " + callKey);
+    assertThat(request.getHeader("X-Forwarded-Key")).isEqualTo(KEY);
+    assertThat(logText()).contains("X-Forwarded-Key=").doesNotContain(KEY).doesNotContain(callKey);
+  }
+
   private static java.util.Map.Entry<String, java.util.List<String>> entry(
       String key, java.util.List<String> value) {
     return new java.util.AbstractMap.SimpleEntry<>(key, value);

@@ -500,7 +500,8 @@ final class ApiCall<T> {
           attempt.startNanos,
           responseHeaders,
           retryInMillis < 0 ? null : "retrying in " + retryInMillis + " ms",
-          apiKey);
+          apiKey,
+          config.apiKey);
     }
   }
 }

@@ -26,7 +26,8 @@ final class SdkLog {
       long startNanos,
       Headers responseHeaders,
       String retryNote,
-      String apiKey) {
+      String apiKey,
+      String clientKey) {
     if (level == LogLevel.OFF || !LOGGER.isLoggable(Level.INFO)) {
       return;
     }
@@ -54,8 +55,9 @@ final class SdkLog {
         line.append("\n  response headers: ").append(redacted(responseHeaders));
       }
     }
-    // A server may echo the key (in a header, say): the exact key is never written.
-    LOGGER.log(Level.INFO, Redaction.redact(line.toString(), apiKey));
+    // A server may echo the key (in a header, say), and a client header may hold the client's key
+    // while a call uses its own: neither key is ever written.
+    LOGGER.log(Level.INFO, Redaction.redact(line.toString(), apiKey, clientKey));
   }
 
   /** Header lines with credentials replaced, so that a log never carries the API key. */
