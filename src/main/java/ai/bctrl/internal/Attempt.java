@@ -400,7 +400,7 @@ final class Attempt {
   static final Interceptor RESTORE =
       chain -> {
         Response response = chain.proceed(chain.request());
-        Exchange sending = response.request().tag(Exchange.class);
+        Exchange sending = exchangeOf(chain);
         if (sending == null
             || sending.retryAfter == null
             || !HELD_RETRY_AFTER.equals(response.header("Retry-After"))) {
@@ -423,7 +423,7 @@ final class Attempt {
   static Interceptor network() {
     Map<Connection, Boolean> used = Collections.synchronizedMap(new WeakHashMap<>());
     return chain -> {
-      Exchange sending = chain.request().tag(Exchange.class);
+      Exchange sending = exchangeOf(chain);
       if (sending != null) {
         sending.connected();
       }
@@ -442,6 +442,14 @@ final class Attempt {
       sending.retryAfter = response.headers("Retry-After");
       return response.newBuilder().header("Retry-After", HELD_RETRY_AFTER).build();
     };
+  }
+
+  /**
+   * The exchange of the call {@code chain} runs: found on the call's own request, which a caller's
+   * interceptor cannot replace (one that builds a new request drops its tags).
+   */
+  private static Exchange exchangeOf(Interceptor.Chain chain) {
+    return chain.call().request().tag(Exchange.class);
   }
 
   /**

@@ -107,7 +107,10 @@ final class PageWalk<T> implements Iterator<CursorPage<T>>, AutoCloseable {
     return ahead;
   }
 
-  /** Cancels the fetch in flight, if any; the walk then ends after the current page. */
+  /**
+   * Cancels the fetch in flight, if any. The walk itself stays usable: asking for the next page
+   * afterwards fetches it then, as a walk without prefetching would.
+   */
   @Override
   public void close() {
     CompletableFuture<CursorPage<T>> fetch = ahead;
