@@ -114,7 +114,8 @@ class ServerClosedConnectionTest extends MockServerTest {
         assertThat(page.data()).hasSize(1);
         assertThat(page.response().attempts()).isEqualTo(1);
         // The connection of the call has ended: the server closed the one the pool still holds,
-        // or the client closed the fresh one a re-send used (the SDK pools no re-send's).
+        // or the client closed the one a re-send used (the re-send client's pool is emptied after
+        // each re-send).
         assertThat(idle.connectionsEnded.tryAcquire(5, TimeUnit.SECONDS)).isTrue();
       }
       assertThat(idle.requests).hasValue(50);

@@ -29,8 +29,10 @@ import okhttp3.Response;
  *
  * <p>The request reaches the server at most twice: once, and again only when it failed on a pooled
  * connection the client had used before (the server closed it while idle, or as the request was
- * written), on a fresh connection with a connect phase of its own. OkHttp's own re-sends of a
- * request that reached the network are stopped by {@link #NETWORK} (see {@link SentAndFailed}).
+ * written), through the SDK's re-send client, whose pool is emptied after each re-send and never
+ * holds a connection that was idle in the caller's pool, with a connect phase of its own. OkHttp's
+ * own re-sends of a request that reached the network are stopped by the SDK's network interceptor
+ * (see {@link SentAndFailed}).
  *
  * <p>While it runs, a watch on the client's {@link Scheduler} cancels it when the connection (TCP
  * and TLS) is not ready within the connect timeout and, for a sync attempt, when the caller's

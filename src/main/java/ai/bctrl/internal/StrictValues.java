@@ -42,7 +42,7 @@ final class StrictValues {
     return module;
   }
 
-  /** Whether the running databind checks coercion into strings (not 2.13; 2.17 and later do). */
+  /** Whether the running databind checks coercion into strings (not 2.13; 2.14 and later do). */
   static boolean honoursCoercionConfigsForStrings() {
     try {
       StdDeserializer.class.getDeclaredMethod(
