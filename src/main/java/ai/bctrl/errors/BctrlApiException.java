@@ -2,6 +2,7 @@ package ai.bctrl.errors;
 
 import ai.bctrl.models.ErrorResponse;
 import ai.bctrl.models.ReasonClass;
+import java.io.Serializable;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
@@ -34,28 +35,12 @@ import org.jspecify.annotations.Nullable;
 public class BctrlApiException extends BctrlException {
   private static final long serialVersionUID = 1L;
 
-  /** The HTTP status. */
-  private final int statusCode;
-
-  /** The decoded error body; not serialized, as the models are not {@code Serializable}. */
-  private final transient @Nullable ErrorResponse errorResponse;
-
-  /** The body as received. */
-  private final String rawBody;
-
-  /** The response headers, names matched case-insensitively. */
-  private final Map<String, List<String>> headers;
-
-  /** The delay the server asked for, or null. */
-  private final @Nullable Duration retryAfter;
+  // One value holds what the exception carries, so that each subclass is one constructor.
+  private final Fields fields;
 
   BctrlApiException(Fields fields) {
     super(message(fields), null, fields.attempts, fields.resumeCursor);
-    this.statusCode = fields.statusCode;
-    this.errorResponse = fields.errorResponse;
-    this.rawBody = fields.rawBody == null ? "" : fields.rawBody;
-    this.headers = fields.headers;
-    this.retryAfter = fields.retryAfter;
+    this.fields = fields;
   }
 
   /**
@@ -120,9 +105,8 @@ public class BctrlApiException extends BctrlException {
     }
   }
 
-  /** Returns the HTTP status. */
   public int statusCode() {
-    return statusCode;
+    return fields.statusCode;
   }
 
   /**
@@ -130,12 +114,12 @@ public class BctrlApiException extends BctrlException {
    * shape (a proxy's page, say).
    */
   public Optional<String> code() {
-    return errorResponse == null ? Optional.<String>empty() : Optional.of(errorResponse.code());
+    return errorResponse().map(ErrorResponse::code);
   }
 
   /** Returns the API's error category. */
   public ReasonClass reasonClass() {
-    return errorResponse == null ? ReasonClass.UNKNOWN : errorResponse.reasonClass();
+    return errorResponse().map(ErrorResponse::reasonClass).orElse(ReasonClass.UNKNOWN);
   }
 
   /**
@@ -143,17 +127,17 @@ public class BctrlApiException extends BctrlException {
    * header. Quote it when asking for support.
    */
   public Optional<String> requestId() {
-    return Optional.ofNullable(requestIdOf(errorResponse, headers));
+    return Optional.ofNullable(requestIdOf(fields));
   }
 
   /** Returns the server's suggested next step, e.g. "retry after 2s". */
   public Optional<String> hint() {
-    return errorResponse == null ? Optional.<String>empty() : errorResponse.hint();
+    return errorResponse().flatMap(ErrorResponse::hint);
   }
 
-  /** Returns the decoded error body. */
+  /** Returns the decoded error body; empty when the body was not the API's error shape. */
   public Optional<ErrorResponse> errorResponse() {
-    return Optional.ofNullable(errorResponse);
+    return Optional.ofNullable(fields.errorResponse);
   }
 
   /**
@@ -161,12 +145,12 @@ public class BctrlApiException extends BctrlException {
    * [redacted]} wherever the server echoed it, here as in the message and the headers.
    */
   public String rawBody() {
-    return rawBody;
+    return fields.rawBody;
   }
 
   /** Returns the response headers, with names matched case-insensitively. */
   public Map<String, List<String>> headers() {
-    return headers;
+    return fields.headers;
   }
 
   /**
@@ -175,15 +159,14 @@ public class BctrlApiException extends BctrlException {
    * the caller when to try again.
    */
   public Optional<Duration> retryAfter() {
-    return Optional.ofNullable(retryAfter);
+    return Optional.ofNullable(fields.retryAfter);
   }
 
-  private static @Nullable String requestIdOf(
-      @Nullable ErrorResponse errorResponse, Map<String, List<String>> headers) {
-    if (errorResponse != null && errorResponse.requestId().isPresent()) {
-      return errorResponse.requestId().get();
+  private static @Nullable String requestIdOf(Fields fields) {
+    if (fields.errorResponse != null && fields.errorResponse.requestId().isPresent()) {
+      return fields.errorResponse.requestId().get();
     }
-    List<String> values = headers.get("X-Request-Id");
+    List<String> values = fields.headers.get("X-Request-Id");
     return values == null || values.isEmpty() ? null : values.get(0);
   }
 
@@ -199,12 +182,12 @@ public class BctrlApiException extends BctrlException {
           .append(fields.errorResponse.code())
           .append(": ")
           .append(oneLine(fields.errorResponse.error(), 500));
-    } else if (fields.rawBody == null || fields.rawBody.trim().isEmpty()) {
+    } else if (fields.rawBody.trim().isEmpty()) {
       message.append(": (empty body)");
     } else {
       message.append(": ").append(oneLine(fields.rawBody, 200));
     }
-    String requestId = requestIdOf(fields.errorResponse, fields.headers);
+    String requestId = requestIdOf(fields);
     if (requestId != null) {
       message.append(" (request ").append(requestId).append(')');
     }
@@ -223,12 +206,13 @@ public class BctrlApiException extends BctrlException {
     return flat.length() <= max ? flat : flat.substring(0, max) + "…";
   }
 
-  /** The values every API exception carries, gathered so that subclasses stay one line. */
-  static final class Fields {
+  /** What an API exception carries; the decoded body is not serialized (models are not). */
+  static final class Fields implements Serializable {
+    private static final long serialVersionUID = 1L;
     final @Nullable String request;
     final int statusCode;
-    final @Nullable ErrorResponse errorResponse;
-    final @Nullable String rawBody;
+    final transient @Nullable ErrorResponse errorResponse;
+    final String rawBody;
     final Map<String, List<String>> headers;
     final @Nullable Duration retryAfter;
     final int attempts;
@@ -246,7 +230,7 @@ public class BctrlApiException extends BctrlException {
       this.request = request;
       this.statusCode = statusCode;
       this.errorResponse = errorResponse;
-      this.rawBody = rawBody;
+      this.rawBody = rawBody == null ? "" : rawBody;
       Map<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
       if (headers != null) {
         copy.putAll(headers);

@@ -11,7 +11,6 @@ import org.jspecify.annotations.Nullable;
 public class BctrlClosedException extends BctrlException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception. */
   public BctrlClosedException(
       String message, @Nullable Throwable cause, int attempts, @Nullable String resumeCursor) {
     super(message, cause, attempts, resumeCursor);

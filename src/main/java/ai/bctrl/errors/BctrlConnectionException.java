@@ -9,7 +9,6 @@ import org.jspecify.annotations.Nullable;
 public class BctrlConnectionException extends BctrlException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception. */
   public BctrlConnectionException(
       String message, @Nullable Throwable cause, int attempts, @Nullable String resumeCursor) {
     super(message, cause, attempts, resumeCursor);

@@ -11,16 +11,10 @@ import org.jspecify.annotations.Nullable;
 public class BctrlDecodeException extends BctrlException {
   private static final long serialVersionUID = 1L;
 
-  /** The HTTP status of the response. */
   private final int statusCode;
-
-  /** The server's request id, or null. */
   private final @Nullable String requestId;
-
-  /** The body as received, cut at one MiB. */
   private final @Nullable String rawBody;
 
-  /** Creates the exception. */
   public BctrlDecodeException(
       String message,
       @Nullable Throwable cause,

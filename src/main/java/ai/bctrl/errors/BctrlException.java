@@ -12,10 +12,7 @@ import org.jspecify.annotations.Nullable;
 public class BctrlException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  /** The cursor of the page whose fetch failed, or null. */
   private final @Nullable String resumeCursor;
-
-  /** How many HTTP attempts were made. */
   private final int attempts;
 
   /** Creates an exception that did not come from a request (bad configuration, for example). */

@@ -9,7 +9,6 @@ import org.jspecify.annotations.Nullable;
 public class BctrlPaginationException extends BctrlException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception. */
   public BctrlPaginationException(String message, @Nullable String resumeCursor) {
     super(message, null, 0, resumeCursor);
   }

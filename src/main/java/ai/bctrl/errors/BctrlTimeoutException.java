@@ -9,7 +9,6 @@ import org.jspecify.annotations.Nullable;
 public class BctrlTimeoutException extends BctrlConnectionException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception. */
   public BctrlTimeoutException(
       String message, @Nullable Throwable cause, int attempts, @Nullable String resumeCursor) {
     super(message, cause, attempts, resumeCursor);

@@ -156,7 +156,7 @@ public final class CursorPage<T> implements Iterable<T> {
   /** Walks the items of this page and every later page, fetching each page lazily. */
   @Override
   public Iterator<T> iterator() {
-    return new ItemIterator<>(new PageWalk<>(this, false));
+    return new PageWalk<>(this, false).items();
   }
 
   /**
@@ -164,9 +164,7 @@ public final class CursorPage<T> implements Iterable<T> {
    * fetches only the pages it needs.
    */
   public Stream<T> stream() {
-    return StreamSupport.stream(
-        Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL),
-        false);
+    return stream(false);
   }
 
   /**
@@ -180,7 +178,7 @@ public final class CursorPage<T> implements Iterable<T> {
    * to cancel it instead.
    */
   public Iterable<T> prefetching() {
-    return () -> new ItemIterator<>(new PageWalk<>(this, true));
+    return () -> new PageWalk<>(this, true).items();
   }
 
   /**
@@ -188,12 +186,16 @@ public final class CursorPage<T> implements Iterable<T> {
    * cancels a fetch still in flight.
    */
   public Stream<T> prefetchingStream() {
-    PageWalk<T> pages = new PageWalk<>(this, true);
+    return stream(true);
+  }
+
+  private Stream<T> stream(boolean prefetch) {
+    PageWalk<T> walk = new PageWalk<>(this, prefetch);
     return StreamSupport.stream(
             Spliterators.spliteratorUnknownSize(
-                new ItemIterator<>(pages), Spliterator.ORDERED | Spliterator.NONNULL),
+                walk.items(), Spliterator.ORDERED | Spliterator.NONNULL),
             false)
-        .onClose(pages::close);
+        .onClose(walk::close);
   }
 
   /** Walks page by page, starting with this one, fetching each page when the walk reaches it. */
@@ -211,7 +213,7 @@ public final class CursorPage<T> implements Iterable<T> {
    * @throws IllegalArgumentException if {@code action} is null (at once, not through the future)
    */
   public CompletableFuture<Void> forEachAsync(Consumer<? super T> action) {
-    return new AsyncWalk<>(this, notNull(action, "action"), null).start();
+    return new PageWalk<>(this, false).forEachAsync(notNull(action, "action"), null);
   }
 
   /**
@@ -220,7 +222,8 @@ public final class CursorPage<T> implements Iterable<T> {
    * @throws IllegalArgumentException if {@code action} or {@code executor} is null
    */
   public CompletableFuture<Void> forEachAsync(Consumer<? super T> action, Executor executor) {
-    return new AsyncWalk<>(this, notNull(action, "action"), notNull(executor, "executor")).start();
+    return new PageWalk<>(this, false)
+        .forEachAsync(notNull(action, "action"), notNull(executor, "executor"));
   }
 
   private static <V> V notNull(V value, String name) {
@@ -232,13 +235,8 @@ public final class CursorPage<T> implements Iterable<T> {
 
   @Override
   public String toString() {
-    return "CursorPage{items="
-        + data.size()
-        + ", cursor="
-        + cursor
-        + ", nextCursor="
-        + nextCursor
-        + "}";
+    return String.format(
+        "CursorPage{items=%d, cursor=%s, nextCursor=%s}", data.size(), cursor, nextCursor);
   }
 
   private String requireNextCursor() {
@@ -246,7 +244,7 @@ public final class CursorPage<T> implements Iterable<T> {
       throw new NoSuchElementException("this is the last page");
     }
     if (nextCursor.equals(cursor)) {
-      // The one loop a single page can see; walks see every loop (see CursorGuard).
+      // The one loop a single page can see; a walk sees every loop (PageWalk.follow).
       throw new BctrlPaginationException(
           "the server returned a page whose nextCursor points at itself; following it would"
               + " repeat the page without end",

@@ -2,18 +2,24 @@ package ai.bctrl.pagination;
 
 import ai.bctrl.errors.BctrlException;
 import ai.bctrl.errors.BctrlInterruptedException;
+import ai.bctrl.errors.BctrlPaginationException;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one walk over pages from a start page, behind the for-each iterator, {@link
- * CursorPage#prefetching()} and {@link CursorPage#forEachAsync}: it hands out each page in turn and
- * follows a page's next cursor only after the {@link CursorGuard} lets it, once per page.
+ * The one walk over pages from a start page, behind every walk of {@link CursorPage}: for-each,
+ * {@link CursorPage#pages()}, {@link CursorPage#prefetching()} and {@link CursorPage#forEachAsync}.
+ * It hands out each page in turn and follows a page's next cursor only after {@link #follow} let
+ * it, once per page.
  *
  * <p>When fetching a page fails, the walk stays where it was: asking again fetches that page again.
  * A prefetching walk requests the next page as soon as it hands one out, never more than one ahead;
@@ -21,15 +27,23 @@ import org.jspecify.annotations.Nullable;
  * it cancels it, and {@link #close()} cancels one still in flight.
  */
 final class PageWalk<T> implements Iterator<CursorPage<T>>, AutoCloseable {
-  private final CursorGuard guard;
+  // Empty pages that still carry a cursor are legal, but not without end.
+  private static final int MAX_EMPTY_PAGES_IN_A_ROW = 1_000;
+
+  // Fingerprints of the cursors followed, not copies: about 60 bytes a page, so a million-item
+  // walk of 20,000 pages keeps about a megabyte.
+  private final Set<Long> followed = new HashSet<>();
   private final boolean prefetch;
+  private int pages;
+  private int emptyInARow;
+  private boolean lastFollowed;
   private @Nullable CursorPage<T> last;
   private @Nullable CursorPage<T> pending;
-  private @Nullable CompletableFuture<CursorPage<T>> ahead;
-  private boolean followed;
+  // Volatile: a cancelled forEachAsync cancels it from another thread.
+  private volatile @Nullable CompletableFuture<CursorPage<T>> ahead;
 
   PageWalk(CursorPage<T> start, boolean prefetch) {
-    this.guard = new CursorGuard(start.cursor().orElse(null));
+    start.cursor().ifPresent(cursor -> followed.add(fingerprint(cursor)));
     this.prefetch = prefetch;
     this.pending = start;
   }
@@ -79,32 +93,31 @@ final class PageWalk<T> implements Iterator<CursorPage<T>>, AutoCloseable {
     CursorPage<T> page = Objects.requireNonNull(pending); // hasNext() set it
     last = page;
     pending = null;
-    followed = false;
+    lastFollowed = false;
     if (prefetch) {
-      ahead();
+      ahead(page);
     }
     return page;
   }
 
   /**
-   * Starts fetching the page after the one last handed out, unless it is under way, without
-   * blocking; {@link #next()} then hands it out. Null if that page is the last; a failed future if
-   * the guard stops the walk.
+   * Starts fetching the page after {@code page}, which {@link #next()} just handed out, without
+   * blocking; {@link #next()} then hands it out. Null if {@code page} is the last; a failed future
+   * if the walk must stop there.
    */
-  @Nullable CompletableFuture<CursorPage<T>> ahead() {
-    CursorPage<T> current = last;
-    if (ahead == null && current != null && current.hasNextPage()) {
-      CompletableFuture<CursorPage<T>> fetch;
-      try {
-        follow(current);
-        fetch = current.nextPageAsync();
-      } catch (RuntimeException endless) {
-        fetch = new CompletableFuture<>();
-        fetch.completeExceptionally(endless);
-      }
-      ahead = fetch;
+  private @Nullable CompletableFuture<CursorPage<T>> ahead(CursorPage<T> page) {
+    if (!page.hasNextPage()) {
+      return null;
     }
-    return ahead;
+    CompletableFuture<CursorPage<T>> fetch = new CompletableFuture<>();
+    try {
+      follow(page);
+      fetch = page.nextPageAsync();
+    } catch (RuntimeException endless) {
+      fetch.completeExceptionally(endless);
+    }
+    ahead = fetch;
+    return fetch;
   }
 
   /**
@@ -114,22 +127,142 @@ final class PageWalk<T> implements Iterator<CursorPage<T>>, AutoCloseable {
   @Override
   public void close() {
     CompletableFuture<CursorPage<T>> fetch = ahead;
+    ahead = null;
     if (fetch != null) {
       fetch.cancel(true);
-      ahead = null;
     }
   }
 
-  /** The guard sees each page once, however often fetching the next one is tried. */
-  private void follow(CursorPage<T> current) {
-    if (!followed) {
-      guard.beforeFollowing(current);
-      followed = true;
+  /**
+   * Records {@code page}'s next cursor before the walk follows it, once per page however often the
+   * fetch is tried, and stops a walk that the server's cursors would never end.
+   */
+  private void follow(CursorPage<T> page) {
+    if (lastFollowed) {
+      return;
+    }
+    String nextCursor = page.nextCursor().get();
+    pages++;
+    emptyInARow = page.data().isEmpty() ? emptyInARow + 1 : 0;
+    if (emptyInARow > MAX_EMPTY_PAGES_IN_A_ROW) {
+      throw new BctrlPaginationException(
+          "stopped after "
+              + emptyInARow
+              + " empty pages in a row, each with a nextCursor; the server's pagination does not"
+              + " end",
+          nextCursor);
+    }
+    if (!followed.add(fingerprint(nextCursor))) {
+      throw new BctrlPaginationException(
+          "the server returned a nextCursor this walk already followed, after "
+              + pages
+              + " pages; following it would repeat items without end",
+          nextCursor);
+    }
+    lastFollowed = true;
+  }
+
+  /** 64-bit FNV-1a over the cursor's chars: collisions are negligible at walk sizes (2^-64). */
+  private static long fingerprint(String cursor) {
+    long hash = 0xcbf29ce484222325L;
+    for (int i = 0; i < cursor.length(); i++) {
+      hash ^= cursor.charAt(i);
+      hash *= 0x100000001b3L;
+    }
+    return hash;
+  }
+
+  /** The items of each page in turn, asking for a page only when those before it are used up. */
+  Iterator<T> items() {
+    return new Iterator<T>() {
+      private Iterator<T> items = PageWalk.this.next().data().iterator();
+
+      @Override
+      public boolean hasNext() {
+        while (!items.hasNext() && PageWalk.this.hasNext()) {
+          items = PageWalk.this.next().data().iterator();
+        }
+        return items.hasNext();
+      }
+
+      @Override
+      public T next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        return items.next();
+      }
+    };
+  }
+
+  /**
+   * {@link CursorPage#forEachAsync}: hands a page's items to {@code action} (on {@code executor} if
+   * there is one), then fetches the next page asynchronously, until a page has no next cursor.
+   */
+  CompletableFuture<Void> forEachAsync(Consumer<? super T> action, @Nullable Executor executor) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    done.whenComplete(
+        (ignored, error) -> {
+          CompletableFuture<CursorPage<T>> fetch = ahead;
+          if (done.isCancelled() && fetch != null) {
+            fetch.cancel(true);
+          }
+        });
+    handOver(done, action, executor);
+    return done;
+  }
+
+  private void handOver(
+      CompletableFuture<Void> done, Consumer<? super T> action, @Nullable Executor executor) {
+    if (executor == null) {
+      deliver(done, action, null);
+      return;
+    }
+    try {
+      executor.execute(() -> deliver(done, action, executor));
+    } catch (RuntimeException rejected) {
+      done.completeExceptionally(rejected);
+    }
+  }
+
+  private void deliver(
+      CompletableFuture<Void> done, Consumer<? super T> action, @Nullable Executor executor) {
+    // A loop, not recursion, for fetches that are already complete: a long walk over pages that
+    // arrive at once must not grow the stack.
+    while (!done.isDone()) {
+      CompletableFuture<CursorPage<T>> fetch;
+      try {
+        CursorPage<T> page = next();
+        page.data().forEach(action);
+        fetch = ahead(page);
+      } catch (Throwable failure) {
+        done.completeExceptionally(failure);
+        return;
+      }
+      if (fetch == null) {
+        done.complete(null);
+        return;
+      }
+      if (done.isCancelled()) {
+        fetch.cancel(true);
+        return;
+      }
+      if (!fetch.isDone() || executor != null) {
+        fetch.whenComplete(
+            (next, error) -> {
+              if (error != null) {
+                done.completeExceptionally(unwrap(error));
+              } else {
+                handOver(done, action, executor);
+              }
+            });
+        return;
+      }
     }
   }
 
   /** The caller sees the SDK's own exception as the direct cause, never wrapped twice. */
-  static Throwable unwrap(Throwable error) {
+  private static Throwable unwrap(Throwable error) {
     Throwable cause = error;
     while ((cause instanceof CompletionException || cause instanceof ExecutionException)
         && cause.getCause() != null) {
