@@ -47,19 +47,6 @@ public final class CursorPage<T> implements Iterable<T> {
   private final Fetcher<T> fetcher;
   private final ResponseMetadata response;
 
-  private CursorPage(
-      List<T> data,
-      @Nullable String cursor,
-      @Nullable String nextCursor,
-      Fetcher<T> fetcher,
-      ResponseMetadata response) {
-    this.data = data;
-    this.cursor = cursor;
-    this.nextCursor = nextCursor == null || nextCursor.isEmpty() ? null : nextCursor;
-    this.fetcher = fetcher;
-    this.response = response;
-  }
-
   /**
    * Creates a page. The SDK's list methods call this; tests can call it to build pages without a
    * server.
@@ -84,14 +71,21 @@ public final class CursorPage<T> implements Iterable<T> {
       @Nullable String nextCursor,
       Fetcher<T> fetcher,
       ResponseMetadata response) {
-    Objects.requireNonNull(data, "data == null");
-    Objects.requireNonNull(fetcher, "fetcher == null");
-    Objects.requireNonNull(response, "response == null");
-    List<T> items =
-        data.isEmpty()
-            ? Collections.<T>emptyList()
-            : Collections.unmodifiableList(new ArrayList<>(data));
-    return new CursorPage<>(items, cursor, nextCursor, fetcher, response);
+    return new CursorPage<>(data, cursor, nextCursor, fetcher, response);
+  }
+
+  private CursorPage(
+      List<T> data,
+      @Nullable String cursor,
+      @Nullable String nextCursor,
+      Fetcher<T> fetcher,
+      ResponseMetadata response) {
+    this.data =
+        Collections.unmodifiableList(new ArrayList<>(Objects.requireNonNull(data, "data == null")));
+    this.cursor = cursor;
+    this.nextCursor = nextCursor == null || nextCursor.isEmpty() ? null : nextCursor;
+    this.fetcher = Objects.requireNonNull(fetcher, "fetcher == null");
+    this.response = Objects.requireNonNull(response, "response == null");
   }
 
   /**
