@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -126,6 +127,63 @@ class HandMadePageWalkTest {
     walk.cancel(true);
 
     assertThat(pending).isCancelled();
+  }
+
+  @Test
+  void closingThePrefetchingStreamCancelsTheFetchInFlightAndOnlyThat() {
+    Pages pages = numbered(3);
+    CompletableFuture<CursorPage<String>> pending = new CompletableFuture<>();
+    pages.async = n -> pending;
+
+    try (Stream<String> items = pages.page(0).prefetchingStream()) {
+      assertThat(items.findFirst()).contains("item-0");
+    }
+    numbered(1).page(0).prefetchingStream().close(); // nothing in flight: nothing to cancel
+
+    assertThat(pending).isCancelled();
+    assertThat(pages.fetched).containsExactly("1");
+  }
+
+  @Test
+  void aPrefetchingWalkStopsAtACursorItAlreadyFollowed() {
+    Pages pages = new Pages(n -> n == 1 ? "2" : "1", n -> Collections.singletonList("item-" + n));
+    List<String> seen = new ArrayList<>();
+
+    Throwable failure =
+        catchThrowable(
+            () -> {
+              for (String item : pages.page(1).prefetching()) {
+                seen.add(item);
+                assertThat(seen).as("items before the walk stops").hasSizeLessThan(10);
+              }
+            });
+
+    assertThat(failure).isInstanceOf(BctrlPaginationException.class);
+    assertThat(seen).containsExactly("item-1", "item-2");
+    assertThat(pages.fetched).containsExactly("2");
+  }
+
+  @Test
+  void anAsyncWalkStopsAtACursorItAlreadyFollowed() throws Exception {
+    Pages pages = new Pages(n -> n == 1 ? "2" : "1", n -> Collections.singletonList("item-" + n));
+    List<String> seen = new ArrayList<>();
+
+    Throwable failure =
+        catchThrowable(
+            () ->
+                pages
+                    .page(1)
+                    .forEachAsync(
+                        item -> {
+                          seen.add(item);
+                          assertThat(seen).as("items before the walk stops").hasSizeLessThan(10);
+                        })
+                    .get(30, TimeUnit.SECONDS));
+
+    assertThat(failure).isInstanceOf(ExecutionException.class);
+    assertThat(failure.getCause()).isInstanceOf(BctrlPaginationException.class);
+    assertThat(seen).containsExactly("item-1", "item-2");
+    assertThat(pages.fetched).containsExactly("2");
   }
 
   @Test
