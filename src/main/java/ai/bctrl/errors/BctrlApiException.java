@@ -117,7 +117,7 @@ public class BctrlApiException extends BctrlException {
     return errorResponse().map(ErrorResponse::code);
   }
 
-  /** Returns the API's error category. */
+  /** The API's error category; {@code UNKNOWN} when the body was not the API's error shape. */
   public ReasonClass reasonClass() {
     return errorResponse().map(ErrorResponse::reasonClass).orElse(ReasonClass.UNKNOWN);
   }

@@ -29,7 +29,6 @@ public class BctrlDecodeException extends BctrlException {
     this.rawBody = rawBody;
   }
 
-  /** Returns the HTTP status of the response that could not be decoded. */
   public int statusCode() {
     return statusCode;
   }

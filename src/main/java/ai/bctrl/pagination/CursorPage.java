@@ -118,7 +118,6 @@ public final class CursorPage<T> implements Iterable<T> {
     return Optional.ofNullable(nextCursor);
   }
 
-  /** Returns whether a page follows this one. */
   public boolean hasNextPage() {
     return nextCursor != null;
   }
