@@ -2,11 +2,6 @@ package ai.bctrl.internal;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
-import com.fasterxml.jackson.databind.deser.ValueInstantiator;
-import java.io.IOException;
 import java.time.temporal.Temporal;
 import java.util.Collection;
 
@@ -56,33 +51,5 @@ final class Shapes {
       return "an array";
     }
     return "an object";
-  }
-
-  /**
-   * Puts databind's own shape errors (an object where an array belongs, a string where an object
-   * belongs) in the same words as {@link StrictValues}, while the parser still holds the token.
-   */
-  static final class WrongShape extends DeserializationProblemHandler {
-    @Override
-    public Object handleUnexpectedToken(
-        DeserializationContext context,
-        JavaType targetType,
-        JsonToken token,
-        JsonParser parser,
-        String failureMessage)
-        throws IOException {
-      throw StrictValues.expected(parser, expected(targetType.getRawClass()));
-    }
-
-    @Override
-    public Object handleMissingInstantiator(
-        DeserializationContext context,
-        Class<?> instClass,
-        ValueInstantiator instantiator,
-        JsonParser parser,
-        String message)
-        throws IOException {
-      throw StrictValues.expected(parser, expected(instClass));
-    }
   }
 }
