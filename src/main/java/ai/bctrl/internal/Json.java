@@ -110,7 +110,7 @@ final class Json {
       InputCoercionException range = (InputCoercionException) cause;
       return pathOf(mapping, null)
           + ": expected "
-          + Shapes.expected(range.getTargetType())
+          + StrictValues.expected(range.getTargetType())
           + ", got "
           + numberText((JsonParser) range.getProcessor())
           + " (out of range)";
@@ -136,9 +136,9 @@ final class Json {
       // Refused by the coercion configs or a null setting, the parser still at the value.
       problem =
           "expected "
-              + Shapes.expected(((MismatchedInputException) mapping).getTargetType())
+              + StrictValues.expected(((MismatchedInputException) mapping).getTargetType())
               + ", got "
-              + Shapes.describe((JsonParser) mapping.getProcessor());
+              + StrictValues.describe((JsonParser) mapping.getProcessor());
     } else {
       problem = firstLine(mapping.getOriginalMessage());
     }

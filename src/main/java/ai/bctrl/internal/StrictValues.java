@@ -2,8 +2,10 @@ package ai.bctrl.internal;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.Version;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.Module;
+import com.fasterxml.jackson.databind.cfg.PackageVersion;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -15,12 +17,13 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
+import java.time.temporal.Temporal;
+import java.util.Collection;
 
 /**
  * What databind's own configuration (see {@link Json}) leaves to the SDK: timestamps in the forms
- * the README promises, and on databind 2.13 strings (it ignores coercion configs for them and reads
- * a number or boolean as its text). A value of the wrong type is refused with a message that says
- * what was expected and what came.
+ * the README promises, strings on databind 2.13 (it reads a number or boolean as its text, whatever
+ * the coercion configs say), and the plain words for values and types in decode messages.
  */
 final class StrictValues {
   // One offset each, so that an offset written twice ("ZZ", "+05:30+0530") is refused.
@@ -42,21 +45,13 @@ final class StrictValues {
     return module;
   }
 
-  /** Whether the running databind checks coercion into strings (not 2.13; 2.14 and later do). */
+  /** Whether the running databind checks coercion into strings (2.14 and later). */
   static boolean honoursCoercionConfigsForStrings() {
-    try {
-      StdDeserializer.class.getDeclaredMethod(
-          "_checkBooleanToStringCoercion",
-          JsonParser.class,
-          DeserializationContext.class,
-          Class.class);
-      return true;
-    } catch (NoSuchMethodException databind213) {
-      return false;
-    }
+    Version databind = PackageVersion.VERSION;
+    return databind.getMajorVersion() > 2 || databind.getMinorVersion() >= 14;
   }
 
-  /** Thrown by these deserializers; its message is already the plain-words problem. */
+  /** A refusal whose message is already the problem in plain words. */
   static final class Refused extends MismatchedInputException {
     private static final long serialVersionUID = 1L;
 
@@ -65,8 +60,52 @@ final class StrictValues {
     }
   }
 
+  /** Names the parser's current token as a person would: "a string", "end of input". */
+  static String describe(JsonParser parser) {
+    JsonToken token = parser.currentToken();
+    if (token == null) {
+      return "end of input";
+    }
+    switch (token) {
+      case START_OBJECT:
+      case FIELD_NAME:
+        return "an object";
+      case START_ARRAY:
+        return "an array";
+      case VALUE_STRING:
+        return "a string";
+      case VALUE_NUMBER_INT:
+      case VALUE_NUMBER_FLOAT:
+        return "a number";
+      case VALUE_TRUE:
+      case VALUE_FALSE:
+        return "a boolean";
+      case VALUE_NULL:
+        return "null";
+      default:
+        return token.toString();
+    }
+  }
+
+  static String expected(Class<?> type) {
+    if (type == null) {
+      return "a value";
+    } else if (type == String.class) {
+      return "a string";
+    } else if (type == Long.class || type == long.class) {
+      return "an integer";
+    } else if (type == Boolean.class) {
+      return "a boolean";
+    } else if (Temporal.class.isAssignableFrom(type)) {
+      return "an ISO-8601 date-time with offset";
+    } else if (Collection.class.isAssignableFrom(type)) {
+      return "an array";
+    }
+    return "an object";
+  }
+
   static Refused expected(JsonParser parser, String expected) {
-    return new Refused(parser, "expected " + expected + ", got " + Shapes.describe(parser));
+    return new Refused(parser, "expected " + expected + ", got " + describe(parser));
   }
 
   /**
