@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.cfg.PackageVersion;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.datatype.jsr310.ser.OffsetDateTimeSerializer;
 import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
@@ -39,10 +38,7 @@ final class StrictValues {
     if (!honoursCoercionConfigsForStrings()) {
       module.addDeserializer(String.class, new Text());
     }
-    module.addDeserializer(OffsetDateTime.class, new Timestamp());
-    // So that this mapper writes the models as it reads them (the SDK itself writes no JSON).
-    module.addSerializer(OffsetDateTime.class, OffsetDateTimeSerializer.INSTANCE);
-    return module;
+    return module.addDeserializer(OffsetDateTime.class, new Timestamp());
   }
 
   /** Whether the running databind checks coercion into strings (2.14 and later). */
