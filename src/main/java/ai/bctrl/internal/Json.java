@@ -58,8 +58,6 @@ final class Json {
             .build();
   }
 
-  private static final JavaType ERROR_RESPONSE = MAPPER.constructType(ErrorResponse.class);
-
   private Json() {}
 
   static JavaType type(Class<?> generic, Class<?> parameter) {
@@ -91,7 +89,7 @@ final class Json {
   /** The API's error body, or null when the body is not that (an HTML page, say). */
   static ErrorResponse errorResponse(byte[] body) {
     try {
-      return read(body, ERROR_RESPONSE);
+      return read(body, MAPPER.constructType(ErrorResponse.class));
     } catch (SchemaMismatch notTheApisShape) {
       return null; // the caller still has rawBody()
     }
