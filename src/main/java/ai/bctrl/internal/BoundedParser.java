@@ -85,53 +85,29 @@ final class BoundedParser extends JsonParserDelegate {
   /** Token by token, not the parser's own skip, so that what is skipped is checked too. */
   @Override
   public JsonParser skipChildren() throws IOException {
-    if (currentToken() != JsonToken.START_OBJECT && currentToken() != JsonToken.START_ARRAY) {
-      return this;
-    }
-    int open = 1;
-    while (open > 0) {
-      JsonToken token = nextToken();
-      if (token == null) {
-        break;
-      } else if (token.isStructStart()) {
-        open++;
-      } else if (token.isStructEnd()) {
-        open--;
+    if (currentToken() == JsonToken.START_OBJECT || currentToken() == JsonToken.START_ARRAY) {
+      int open = depth; // check() counts the levels: this one ends when depth drops below it
+      JsonToken token = JsonToken.NOT_AVAILABLE;
+      while (depth >= open && token != null) {
+        token = nextToken();
       }
     }
     return this;
   }
 
   private void check(JsonToken token) throws IOException {
-    switch (token) {
-      case START_OBJECT:
-      case START_ARRAY:
-        if (++depth > MAX_DEPTH) {
-          throw new StrictValues.Refused(this, TOO_DEEP);
-        }
-        break;
-      case END_OBJECT:
-      case END_ARRAY:
-        depth--;
-        break;
-      case FIELD_NAME:
-        limit(delegate.currentName().length(), MAX_NAME_LENGTH, NAME_TOO_LONG);
-        break;
-      case VALUE_NUMBER_INT:
-      case VALUE_NUMBER_FLOAT:
-        // The text's length bounds its digits: count them only when it could be over.
-        if (delegate.getTextLength() > MAX_NUMBER_LENGTH) {
-          limit(digits(), MAX_NUMBER_LENGTH, NUMBER_TOO_LONG);
-        }
-        break;
-      case VALUE_STRING:
-        if (checkStrings) {
-          // Also reads a string databind would skip unread, so that its length is known.
-          limit(delegate.getTextLength(), MAX_STRING_LENGTH, STRING_TOO_LONG);
-        }
-        break;
-      default:
-        break;
+    if (token.isStructStart()) {
+      limit(++depth, MAX_DEPTH, TOO_DEEP);
+    } else if (token.isStructEnd()) {
+      depth--;
+    } else if (token == JsonToken.FIELD_NAME) {
+      limit(delegate.currentName().length(), MAX_NAME_LENGTH, NAME_TOO_LONG);
+    } else if (token.isNumeric() && delegate.getTextLength() > MAX_NUMBER_LENGTH) {
+      // The text's length bounds its digits: count them only when it could be over.
+      limit(digits(), MAX_NUMBER_LENGTH, NUMBER_TOO_LONG);
+    } else if (token == JsonToken.VALUE_STRING && checkStrings) {
+      // Also reads a string databind would skip unread, so that its length is known.
+      limit(delegate.getTextLength(), MAX_STRING_LENGTH, STRING_TOO_LONG);
     }
   }
 

@@ -3,7 +3,6 @@ package ai.bctrl.internal;
 import ai.bctrl.models.ErrorResponse;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
@@ -147,10 +146,9 @@ final class Json {
     String limit = BoundedParser.inOurWords(e);
     if (limit != null) {
       return limit;
-    } else if (e instanceof JsonProcessingException) {
-      return "invalid JSON: " + firstLine(((JsonProcessingException) e).getOriginalMessage());
     }
-    return "could not be read: " + firstLine(e.getMessage());
+    // Jackson's own words, without the location it appends on a second line.
+    return "invalid JSON: " + firstLine(e.getMessage());
   }
 
   private static String numberText(JsonParser parser) {
@@ -177,7 +175,6 @@ final class Json {
   }
 
   private static String firstLine(String text) {
-    int newline = text == null ? -1 : text.indexOf('\n');
-    return newline < 0 ? String.valueOf(text) : text.substring(0, newline);
+    return String.valueOf(text).split("\n", 2)[0];
   }
 }

@@ -92,22 +92,20 @@ final class JsonText {
    * code points above U+10FFFF (Unicode's table 3-7).
    */
   static int malformedUtf8At(byte[] b) {
-    int i = 0;
-    while (i < b.length && b[i] >= 0) {
-      i++;
+    for (int i = 0; i < b.length; i++) {
+      if (b[i] < 0) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
+        ByteBuffer bytes = ByteBuffer.wrap(b, i, b.length - i);
+        CharBuffer chars = CharBuffer.allocate(4096); // what was decoded is not kept
+        CoderResult result;
+        do {
+          chars.clear();
+          result = decoder.decode(bytes, chars, true);
+        } while (result.isOverflow());
+        return result.isError() ? bytes.position() : -1;
+      }
     }
-    if (i == b.length) {
-      return -1;
-    }
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
-    ByteBuffer bytes = ByteBuffer.wrap(b, i, b.length - i);
-    CharBuffer chars = CharBuffer.allocate(4096); // what was decoded is not kept
-    CoderResult result;
-    do {
-      chars.clear();
-      result = decoder.decode(bytes, chars, true);
-    } while (result.isOverflow());
-    return result.isError() ? bytes.position() : -1;
+    return -1;
   }
 
   /** UTF-16 or UTF-32 as characters, without the one byte order mark it may start with. */
@@ -117,8 +115,10 @@ final class JsonText {
             .order(encoding.endsWith("BE") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
     boolean utf32 = encoding.startsWith("UTF-32");
     int width = utf32 ? 4 : 2;
-    StringBuilder text = new StringBuilder(body.length / width);
-    for (int i = 0; i < body.length; i += width) {
+    StringBuilder text = new StringBuilder();
+    int mark =
+        body.length >= width && (utf32 ? bytes.getInt(0) : bytes.getChar(0)) == 0xFEFF ? width : 0;
+    for (int i = mark; i < body.length; i += width) {
       if (i + width > body.length) {
         throw notText(encoding, "malformed at byte " + i);
       }
@@ -138,12 +138,11 @@ final class JsonText {
         text.appendCodePoint(unit);
       }
     }
-    int start = text.length() > 0 && text.charAt(0) == '\uFEFF' ? 1 : 0;
-    if (text.length() > start && text.charAt(start) == '\uFEFF') {
+    if (text.length() > 0 && text.charAt(0) == '\uFEFF') {
       throw secondMark();
     }
-    char[] chars = new char[text.length() - start];
-    text.getChars(start, text.length(), chars, 0);
+    char[] chars = new char[text.length()];
+    text.getChars(0, chars.length, chars, 0);
     return chars;
   }
 

@@ -21,8 +21,7 @@ final class PageBody<T> {
     this.data = data;
   }
 
-  @JsonProperty("nextCursor")
-  @JsonSetter(nulls = Nulls.SET) // null marks the last page; other strings may not be null
+  @JsonProperty("nextCursor") // null marks the last page
   void setNextCursor(String nextCursor) {
     this.nextCursor = nextCursor;
     this.hasNextCursor = true;

@@ -18,6 +18,7 @@ import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.time.temporal.Temporal;
 import java.util.Collection;
+import java.util.function.Function;
 
 /**
  * What databind's own configuration (see {@link Json}) leaves to the SDK: timestamps in the forms
@@ -36,9 +37,10 @@ final class StrictValues {
   static Module module() {
     SimpleModule module = new SimpleModule("bctrl-strict-values");
     if (!honoursCoercionConfigsForStrings()) {
-      module.addDeserializer(String.class, new Text());
+      module.addDeserializer(String.class, new FromString<>(String.class, text -> text));
     }
-    return module.addDeserializer(OffsetDateTime.class, new Timestamp());
+    return module.addDeserializer(
+        OffsetDateTime.class, new FromString<>(OffsetDateTime.class, StrictValues::timestamp));
   }
 
   /** Whether the running databind checks coercion into strings (2.14 and later). */
@@ -61,26 +63,18 @@ final class StrictValues {
     JsonToken token = parser.currentToken();
     if (token == null) {
       return "end of input";
+    } else if (token == JsonToken.START_OBJECT || token == JsonToken.FIELD_NAME) {
+      return "an object";
+    } else if (token == JsonToken.START_ARRAY) {
+      return "an array";
+    } else if (token == JsonToken.VALUE_STRING) {
+      return "a string";
+    } else if (token.isNumeric()) {
+      return "a number";
+    } else if (token.isBoolean()) {
+      return "a boolean";
     }
-    switch (token) {
-      case START_OBJECT:
-      case FIELD_NAME:
-        return "an object";
-      case START_ARRAY:
-        return "an array";
-      case VALUE_STRING:
-        return "a string";
-      case VALUE_NUMBER_INT:
-      case VALUE_NUMBER_FLOAT:
-        return "a number";
-      case VALUE_TRUE:
-      case VALUE_FALSE:
-        return "a boolean";
-      case VALUE_NULL:
-        return "null";
-      default:
-        return token.toString();
-    }
+    return token == JsonToken.VALUE_NULL ? "null" : token.toString();
   }
 
   static String expected(Class<?> type) {
@@ -129,47 +123,39 @@ final class StrictValues {
         .withResolverStyle(ResolverStyle.STRICT);
   }
 
-  private static final class Text extends StdDeserializer<String> {
-    private static final long serialVersionUID = 1L;
-
-    Text() {
-      super(String.class);
-    }
-
-    @Override
-    public String deserialize(JsonParser parser, DeserializationContext context)
-        throws IOException {
-      if (parser.hasToken(JsonToken.VALUE_STRING)) {
-        return parser.getText();
+  private static OffsetDateTime timestamp(String text) {
+    for (DateTimeFormatter form : TIMESTAMP_FORMS) {
+      try {
+        return OffsetDateTime.parse(text, form);
+      } catch (DateTimeException tryTheNextForm) {
+        // Refused by the caller if no form accepts it.
       }
-      throw expected(parser, "a string");
     }
+    return null;
   }
 
-  private static final class Timestamp extends StdDeserializer<OffsetDateTime> {
-    private static final long serialVersionUID = 1L;
+  /** A JSON string, read by a function that returns null for text it refuses; else refused. */
+  @SuppressWarnings("serial") // a deserializer is never serialized
+  private static final class FromString<T> extends StdDeserializer<T> {
+    private final Function<String, T> read;
 
-    Timestamp() {
-      super(OffsetDateTime.class);
+    FromString(Class<T> type, Function<String, T> read) {
+      super(type);
+      this.read = read;
     }
 
     @Override
-    public OffsetDateTime deserialize(JsonParser parser, DeserializationContext context)
-        throws IOException {
-      String expected = "an ISO-8601 date-time with offset";
+    public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+      String expected = expected(handledType());
       if (!parser.hasToken(JsonToken.VALUE_STRING)) {
-        // Not epoch seconds, as JSR-310's own deserializer would read a number.
+        // Not epoch seconds for a timestamp, as JSR-310's own deserializer would read a number.
         throw expected(parser, expected);
       }
-      String text = parser.getText();
-      for (DateTimeFormatter form : TIMESTAMP_FORMS) {
-        try {
-          return OffsetDateTime.parse(text, form);
-        } catch (DateTimeException tryTheNextForm) {
-          // Refused below if no form accepts it.
-        }
+      T value = read.apply(parser.getText());
+      if (value == null) {
+        throw new Refused(parser, "expected " + expected + ", got \"" + parser.getText() + "\"");
       }
-      throw new Refused(parser, "expected " + expected + ", got \"" + text + "\"");
+      return value;
     }
   }
 }
