@@ -125,12 +125,11 @@ final class Json {
       problem = mapping.getOriginalMessage();
     } else if (mapping.getOriginalMessage().startsWith("Trailing token")) {
       problem = "content after the end of the JSON value";
-    } else if (mapping.getOriginalMessage().startsWith("No content to map")) {
-      problem = "expected an object, got end of input";
     } else if (mapping instanceof MismatchedInputException
         && ((MismatchedInputException) mapping).getTargetType() != null
         && mapping.getProcessor() instanceof JsonParser) {
-      // Refused by the coercion configs or a null setting, the parser still at the value.
+      // Refused by the coercion configs or a null setting, the parser still at the value (or at
+      // the end of an empty body).
       problem =
           "expected "
               + StrictValues.expected(((MismatchedInputException) mapping).getTargetType())

@@ -189,6 +189,8 @@ class DecodeInternalsTest {
     broken[valid.length] = (byte) 0xC3;
     assertThat(JsonText.malformedUtf8At(broken)).isEqualTo(valid.length);
     assertThat(JsonText.malformedUtf8At(bytes('a', 'b'))).isEqualTo(-1);
+    assertThatThrownBy(() -> JsonText.parser(FACTORY, bytes(0xFF, '{', '}')))
+        .hasMessage("response body: not valid text in UTF-8: malformed at byte 0");
     assertThat(JsonText.malformedUtf8At(bytes('a', 0xFF))).isEqualTo(1);
   }
 }
