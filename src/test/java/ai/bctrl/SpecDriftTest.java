@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.File;
+import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
@@ -175,12 +176,14 @@ class SpecDriftTest {
     return prefix + java;
   }
 
-  /** The wire names the model's builder binds. */
+  /** The wire names the model's builder binds, on its fields or its setters. */
   private static Set<String> boundNames(Class<?> model) throws Exception {
     Class<?> builder = Class.forName(model.getName() + "$Builder");
     Set<String> names = new TreeSet<>();
-    for (Method m : builder.getDeclaredMethods()) {
-      JsonProperty property = m.getAnnotation(JsonProperty.class);
+    List<AnnotatedElement> members = new ArrayList<>(Arrays.asList(builder.getDeclaredMethods()));
+    members.addAll(Arrays.asList(builder.getDeclaredFields()));
+    for (AnnotatedElement member : members) {
+      JsonProperty property = member.getAnnotation(JsonProperty.class);
       if (property != null) {
         names.add(property.value());
       }

@@ -11,22 +11,14 @@ import java.lang.reflect.Method;
 /**
  * The SDK's read limits, the same on every supported Jackson: Jackson's own {@code
  * StreamReadConstraints} where the running Jackson has all four (2.16 and later; 2.15 has no limit
- * on names, 2.13 and 2.14 none at all), else this parser's checks on every token of a body, the
- * values databind skips included.
- *
- * <p>No Jackson limits the length of a string it skips unread; a body of at most {@link
- * #MAX_STRING_LENGTH} bytes cannot hold a longer string in any encoding, so only a larger body
- * needs this parser for that.
+ * on names, 2.13 and 2.14 none at all), else this parser's checks on every token, skipped values
+ * included. No Jackson limits a string it skips unread, but a body of at most {@link
+ * #MAX_STRING_LENGTH} bytes cannot hold a longer one, so only a larger body needs this for that.
  */
 final class BoundedParser extends JsonParserDelegate {
-  /** Levels of objects and arrays, the body itself being level 1. */
-  static final int MAX_DEPTH = 500;
-
+  static final int MAX_DEPTH = 500; // the body itself is level 1
   static final int MAX_NAME_LENGTH = 50_000;
-
-  /** Digits of a number, its exponent's included, counted as Jackson 2.15+ counts them. */
-  static final int MAX_NUMBER_LENGTH = 1_000;
-
+  static final int MAX_NUMBER_LENGTH = 1_000; // digits, the exponent's too, as Jackson 2.15+ counts
   static final int MAX_STRING_LENGTH = 20_000_000;
 
   private static final String TOO_DEEP = "nesting deeper than " + MAX_DEPTH + " levels";
@@ -37,9 +29,6 @@ final class BoundedParser extends JsonParserDelegate {
   private static final String STRING_TOO_LONG =
       "a string of more than " + MAX_STRING_LENGTH + " characters";
 
-  private static final String JACKSONS_LIMIT =
-      "com.fasterxml.jackson.core.exc.StreamConstraintsException";
-
   private final boolean checkStrings;
   private int depth;
 
@@ -48,12 +37,9 @@ final class BoundedParser extends JsonParserDelegate {
     this.checkStrings = checkStrings;
   }
 
-  /**
-   * Sets the limits as the factory's {@code StreamReadConstraints} if the running Jackson has all
-   * four (found at run time: the SDK compiles against 2.13). Returns whether it did.
-   */
+  /** Sets the limits on the factory if the running Jackson has all four; returns whether it did. */
   static boolean imposeOn(JsonFactory factory) {
-    try {
+    try { // by reflection: the SDK compiles against 2.13
       Class<?> constraints =
           Class.forName(
               "com.fasterxml.jackson.core.StreamReadConstraints",
@@ -74,10 +60,7 @@ final class BoundedParser extends JsonParserDelegate {
     }
   }
 
-  /**
-   * The parser a body of {@code length} bytes is read through: Jackson's own where its limits
-   * suffice, else within this parser's checks.
-   */
+  /** The parser a body of {@code length} bytes is read through. */
   static JsonParser bound(JsonParser parser, int length, boolean jacksonHasLimits) {
     boolean checkStrings = length > MAX_STRING_LENGTH;
     return jacksonHasLimits && !checkStrings ? parser : new BoundedParser(parser, checkStrings);
@@ -102,53 +85,29 @@ final class BoundedParser extends JsonParserDelegate {
   /** Token by token, not the parser's own skip, so that what is skipped is checked too. */
   @Override
   public JsonParser skipChildren() throws IOException {
-    if (currentToken() != JsonToken.START_OBJECT && currentToken() != JsonToken.START_ARRAY) {
-      return this;
-    }
-    int open = 1;
-    while (open > 0) {
-      JsonToken token = nextToken();
-      if (token == null) {
-        break;
-      } else if (token.isStructStart()) {
-        open++;
-      } else if (token.isStructEnd()) {
-        open--;
+    if (currentToken() == JsonToken.START_OBJECT || currentToken() == JsonToken.START_ARRAY) {
+      int open = depth; // check() counts the levels: this one ends when depth drops below it
+      JsonToken token = JsonToken.NOT_AVAILABLE;
+      while (depth >= open && token != null) {
+        token = nextToken();
       }
     }
     return this;
   }
 
   private void check(JsonToken token) throws IOException {
-    switch (token) {
-      case START_OBJECT:
-      case START_ARRAY:
-        if (++depth > MAX_DEPTH) {
-          throw new StrictValues.Refused(this, TOO_DEEP);
-        }
-        break;
-      case END_OBJECT:
-      case END_ARRAY:
-        depth--;
-        break;
-      case FIELD_NAME:
-        limit(delegate.currentName().length(), MAX_NAME_LENGTH, NAME_TOO_LONG);
-        break;
-      case VALUE_NUMBER_INT:
-      case VALUE_NUMBER_FLOAT:
-        // The text's length bounds its digits: count them only when it could be over.
-        if (delegate.getTextLength() > MAX_NUMBER_LENGTH) {
-          limit(digits(), MAX_NUMBER_LENGTH, NUMBER_TOO_LONG);
-        }
-        break;
-      case VALUE_STRING:
-        if (checkStrings) {
-          // Also reads a string databind would skip unread, so that its length is known.
-          limit(delegate.getTextLength(), MAX_STRING_LENGTH, STRING_TOO_LONG);
-        }
-        break;
-      default:
-        break;
+    if (token.isStructStart()) {
+      limit(++depth, MAX_DEPTH, TOO_DEEP);
+    } else if (token.isStructEnd()) {
+      depth--;
+    } else if (token == JsonToken.FIELD_NAME) {
+      limit(delegate.currentName().length(), MAX_NAME_LENGTH, NAME_TOO_LONG);
+    } else if (token.isNumeric() && delegate.getTextLength() > MAX_NUMBER_LENGTH) {
+      // The text's length bounds its digits: count them only when it could be over.
+      limit(digits(), MAX_NUMBER_LENGTH, NUMBER_TOO_LONG);
+    } else if (token == JsonToken.VALUE_STRING && checkStrings) {
+      // Also reads a string databind would skip unread, so that its length is known.
+      limit(delegate.getTextLength(), MAX_STRING_LENGTH, STRING_TOO_LONG);
     }
   }
 
@@ -169,12 +128,11 @@ final class BoundedParser extends JsonParserDelegate {
     }
   }
 
-  /**
-   * A failure of Jackson 2.15+'s own limits, at the SDK's limits, in the SDK's words; null for any
-   * other failure.
-   */
+  /** A failure of Jackson 2.15+'s limits in the SDK's words if it is at ours; else null. */
   static String inOurWords(IOException e) {
-    if (!e.getClass().getName().equals(JACKSONS_LIMIT)) {
+    if (!e.getClass()
+        .getName()
+        .equals("com.fasterxml.jackson.core.exc.StreamConstraintsException")) {
       return null;
     }
     // e.g. "Number value length (1001) exceeds the maximum allowed (1000, from `...`)"

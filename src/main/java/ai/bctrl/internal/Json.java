@@ -3,7 +3,6 @@ package ai.bctrl.internal;
 import ai.bctrl.models.ErrorResponse;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
@@ -12,24 +11,18 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
 
 /**
- * The SDK's whole decoding policy: one mapper, configured once, that binds every body (pages and
- * error bodies) to the annotated models, and the one way its failures are put into words.
- *
- * <p>Lenient where the API may grow (unknown fields are kept or skipped), strict where a wrong
- * value would mislead (see {@link StrictValues}; trailing content; required fields; null where the
- * spec does not allow it). Bytes are checked by {@link JsonText} and read within {@link
- * BoundedParser}'s limits, the same on every supported Jackson.
+ * The SDK's whole decoding policy: one mapper, configured once, binds every body (pages and error
+ * bodies), and its failures are put into words in one place. Lenient where the API may grow
+ * (unknown fields), strict where a wrong value would mislead.
  */
 final class Json {
-  /** Whether the running Jackson holds bodies to the read limits itself (2.16 and later). */
-  private static final boolean JACKSON_HAS_LIMITS;
+  private static final boolean JACKSON_HAS_LIMITS; // 2.16 and later
 
   private static final ObjectMapper MAPPER;
 
@@ -44,11 +37,10 @@ final class Json {
     JACKSON_HAS_LIMITS = BoundedParser.imposeOn(factory);
     MAPPER =
         JsonMapper.builder(factory)
-            // Not JavaTimeModule's 40-odd (de)serializers, only what OffsetDateTime needs: the
-            // models have no other java.time type, and the module's set-up costs the first call.
+            // Not JavaTimeModule's 40-odd (de)serializers, whose set-up costs the first call.
             .addModule(StrictValues.module())
-            // Strict types by databind's own means: no "1" or 1.5 as an integer, no "true" or 1 as
-            // a boolean, no number or boolean as a string (2.14+; StrictValues covers 2.13).
+            // No "1" or 1.5 as an integer, no "true" or 1 as a boolean, no number or boolean as a
+            // string (2.14+; StrictValues covers 2.13).
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .withCoercionConfig(
@@ -62,11 +54,8 @@ final class Json {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .addHandler(new Shapes.WrongShape())
             .build();
   }
-
-  private static final JavaType ERROR_RESPONSE = MAPPER.constructType(ErrorResponse.class);
 
   private Json() {}
 
@@ -74,12 +63,7 @@ final class Json {
     return MAPPER.getTypeFactory().constructParametricType(generic, parameter);
   }
 
-  /**
-   * Binds a whole body, detecting its encoding (UTF-8, -16 or -32) as JSON allows.
-   *
-   * @throws SchemaMismatch if it is not valid text, not JSON, over the read limits, or not {@code
-   *     type}'s shape
-   */
+  /** Binds a whole body; throws if it is not valid text or JSON, over a limit, or not the type. */
   static <T> T read(byte[] body, JavaType type) throws SchemaMismatch {
     try (JsonParser parser =
         BoundedParser.bound(
@@ -101,16 +85,12 @@ final class Json {
     }
   }
 
-  /**
-   * The API's error body, read as pages are, or null when the body is not that shape (an HTML page,
-   * say, or broken text).
-   */
+  /** The API's error body, or null when the body is not that (an HTML page, say). */
   static ErrorResponse errorResponse(byte[] body) {
     try {
-      return read(body, ERROR_RESPONSE);
+      return read(body, MAPPER.constructType(ErrorResponse.class));
     } catch (SchemaMismatch notTheApisShape) {
-      // The caller still gets the body through rawBody().
-      return null;
+      return null; // the caller still has rawBody()
     }
   }
 
@@ -127,7 +107,7 @@ final class Json {
       InputCoercionException range = (InputCoercionException) cause;
       return pathOf(mapping, null)
           + ": expected "
-          + Shapes.expected(range.getTargetType())
+          + StrictValues.expected(range.getTargetType())
           + ", got "
           + numberText((JsonParser) range.getProcessor())
           + " (out of range)";
@@ -143,37 +123,31 @@ final class Json {
     String problem;
     if (mapping instanceof StrictValues.Refused) {
       problem = mapping.getOriginalMessage();
-    } else if (mapping instanceof InvalidNullException) {
-      Class<?> target = ((InvalidNullException) mapping).getTargetType();
-      problem = "expected " + Shapes.expected(target) + ", got null";
     } else if (mapping.getOriginalMessage().startsWith("Trailing token")) {
       problem = "content after the end of the JSON value";
-    } else if (mapping.getOriginalMessage().startsWith("No content to map")) {
-      problem = "expected an object, got end of input";
     } else if (mapping instanceof MismatchedInputException
         && ((MismatchedInputException) mapping).getTargetType() != null
         && mapping.getProcessor() instanceof JsonParser) {
-      // The mapper's coercion configs refusing a value of another JSON type, still the token.
+      // Refused by the coercion configs or a null setting, the parser still at the value (or at
+      // the end of an empty body).
       problem =
           "expected "
-              + Shapes.expected(((MismatchedInputException) mapping).getTargetType())
+              + StrictValues.expected(((MismatchedInputException) mapping).getTargetType())
               + ", got "
-              + Shapes.describe((JsonParser) mapping.getProcessor());
+              + StrictValues.describe((JsonParser) mapping.getProcessor());
     } else {
       problem = firstLine(mapping.getOriginalMessage());
     }
     return pathOf(mapping, null) + ": " + problem;
   }
 
-  /** What the parser could not read: JSON syntax (text was checked by {@link JsonText} before). */
   private static String unreadable(IOException e) {
     String limit = BoundedParser.inOurWords(e);
     if (limit != null) {
       return limit;
-    } else if (e instanceof JsonProcessingException) {
-      return "invalid JSON: " + firstLine(((JsonProcessingException) e).getOriginalMessage());
     }
-    return "could not be read: " + firstLine(e.getMessage());
+    // Jackson's own words, without the location it appends on a second line.
+    return "invalid JSON: " + firstLine(e.getMessage());
   }
 
   private static String numberText(JsonParser parser) {
@@ -200,7 +174,6 @@ final class Json {
   }
 
   private static String firstLine(String text) {
-    int newline = text == null ? -1 : text.indexOf('\n');
-    return newline < 0 ? String.valueOf(text) : text.substring(0, newline);
+    return String.valueOf(text).split("\n", 2)[0];
   }
 }

@@ -1,7 +1,5 @@
 package ai.bctrl.internal;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
@@ -12,11 +10,6 @@ import java.util.List;
  * are required: {@code nextCursor} is null on the last page, and a page without it is refused
  * rather than taken as the end of the walk.
  */
-@JsonAutoDetect(
-    fieldVisibility = Visibility.NONE,
-    setterVisibility = Visibility.NONE,
-    getterVisibility = Visibility.NONE,
-    isGetterVisibility = Visibility.NONE)
 final class PageBody<T> {
   private List<T> data;
   private String nextCursor;
@@ -28,14 +21,13 @@ final class PageBody<T> {
     this.data = data;
   }
 
-  @JsonProperty("nextCursor")
-  @JsonSetter(nulls = Nulls.SET) // null marks the last page; other strings may not be null
+  @JsonProperty("nextCursor") // null marks the last page
   void setNextCursor(String nextCursor) {
     this.nextCursor = nextCursor;
     this.hasNextCursor = true;
   }
 
-  /** The items; throws when the body had no {@code data} or no {@code nextCursor}. */
+  /** The items; throws when the body lacked {@code data} or {@code nextCursor}. */
   List<T> data() throws SchemaMismatch {
     if (data == null) {
       throw new SchemaMismatch("data: required field is missing", null);

@@ -1,9 +1,6 @@
 package ai.bctrl.internal;
 
-/**
- * A 2xx body that is not what the schema says: not valid text, not JSON, or JSON of the wrong
- * shape. Its message is one line that names the JSON path, e.g. {@code data[3].createdAt: ...}.
- */
+/** A body that is not the schema's: its message is one line naming the JSON path. */
 final class SchemaMismatch extends Exception {
   private static final long serialVersionUID = 1L;
 

@@ -2,12 +2,13 @@ package ai.bctrl.internal;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.Version;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.Module;
+import com.fasterxml.jackson.databind.cfg.PackageVersion;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.datatype.jsr310.ser.OffsetDateTimeSerializer;
 import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
@@ -15,12 +16,14 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
+import java.time.temporal.Temporal;
+import java.util.Collection;
+import java.util.function.Function;
 
 /**
  * What databind's own configuration (see {@link Json}) leaves to the SDK: timestamps in the forms
- * the README promises, and on databind 2.13 strings (it ignores coercion configs for them and reads
- * a number or boolean as its text). A value of the wrong type is refused with a message that says
- * what was expected and what came.
+ * the README promises, strings on databind 2.13 (it reads a number or boolean as its text, whatever
+ * the coercion configs say), and the plain words for values and types in decode messages.
  */
 final class StrictValues {
   // One offset each, so that an offset written twice ("ZZ", "+05:30+0530") is refused.
@@ -34,29 +37,19 @@ final class StrictValues {
   static Module module() {
     SimpleModule module = new SimpleModule("bctrl-strict-values");
     if (!honoursCoercionConfigsForStrings()) {
-      module.addDeserializer(String.class, new Text());
+      module.addDeserializer(String.class, new FromString<>(String.class, text -> text));
     }
-    module.addDeserializer(OffsetDateTime.class, new Timestamp());
-    // So that this mapper writes the models as it reads them (the SDK itself writes no JSON).
-    module.addSerializer(OffsetDateTime.class, OffsetDateTimeSerializer.INSTANCE);
-    return module;
+    return module.addDeserializer(
+        OffsetDateTime.class, new FromString<>(OffsetDateTime.class, StrictValues::timestamp));
   }
 
-  /** Whether the running databind checks coercion into strings (not 2.13; 2.14 and later do). */
+  /** Whether the running databind checks coercion into strings (2.14 and later). */
   static boolean honoursCoercionConfigsForStrings() {
-    try {
-      StdDeserializer.class.getDeclaredMethod(
-          "_checkBooleanToStringCoercion",
-          JsonParser.class,
-          DeserializationContext.class,
-          Class.class);
-      return true;
-    } catch (NoSuchMethodException databind213) {
-      return false;
-    }
+    Version databind = PackageVersion.VERSION;
+    return databind.getMajorVersion() > 2 || databind.getMinorVersion() >= 14;
   }
 
-  /** Thrown by these deserializers; its message is already the plain-words problem. */
+  /** A refusal whose message is already the problem in plain words. */
   static final class Refused extends MismatchedInputException {
     private static final long serialVersionUID = 1L;
 
@@ -65,8 +58,44 @@ final class StrictValues {
     }
   }
 
+  /** Names the parser's current token as a person would: "a string", "end of input". */
+  static String describe(JsonParser parser) {
+    JsonToken token = parser.currentToken();
+    if (token == null) {
+      return "end of input";
+    } else if (token == JsonToken.START_OBJECT || token == JsonToken.FIELD_NAME) {
+      return "an object";
+    } else if (token == JsonToken.START_ARRAY) {
+      return "an array";
+    } else if (token == JsonToken.VALUE_STRING) {
+      return "a string";
+    } else if (token.isNumeric()) {
+      return "a number";
+    } else if (token.isBoolean()) {
+      return "a boolean";
+    }
+    return token == JsonToken.VALUE_NULL ? "null" : token.toString();
+  }
+
+  static String expected(Class<?> type) {
+    if (type == null) {
+      return "a value";
+    } else if (type == String.class) {
+      return "a string";
+    } else if (type == Long.class || type == long.class) {
+      return "an integer";
+    } else if (type == Boolean.class) {
+      return "a boolean";
+    } else if (Temporal.class.isAssignableFrom(type)) {
+      return "an ISO-8601 date-time with offset";
+    } else if (Collection.class.isAssignableFrom(type)) {
+      return "an array";
+    }
+    return "an object";
+  }
+
   static Refused expected(JsonParser parser, String expected) {
-    return new Refused(parser, "expected " + expected + ", got " + Shapes.describe(parser));
+    return new Refused(parser, "expected " + expected + ", got " + describe(parser));
   }
 
   /**
@@ -94,47 +123,39 @@ final class StrictValues {
         .withResolverStyle(ResolverStyle.STRICT);
   }
 
-  private static final class Text extends StdDeserializer<String> {
-    private static final long serialVersionUID = 1L;
-
-    Text() {
-      super(String.class);
-    }
-
-    @Override
-    public String deserialize(JsonParser parser, DeserializationContext context)
-        throws IOException {
-      if (parser.hasToken(JsonToken.VALUE_STRING)) {
-        return parser.getText();
+  private static OffsetDateTime timestamp(String text) {
+    for (DateTimeFormatter form : TIMESTAMP_FORMS) {
+      try {
+        return OffsetDateTime.parse(text, form);
+      } catch (DateTimeException tryTheNextForm) {
+        // Refused by the caller if no form accepts it.
       }
-      throw expected(parser, "a string");
     }
+    return null;
   }
 
-  private static final class Timestamp extends StdDeserializer<OffsetDateTime> {
-    private static final long serialVersionUID = 1L;
+  /** A JSON string, read by a function that returns null for text it refuses; else refused. */
+  @SuppressWarnings("serial") // a deserializer is never serialized
+  private static final class FromString<T> extends StdDeserializer<T> {
+    private final Function<String, T> read;
 
-    Timestamp() {
-      super(OffsetDateTime.class);
+    FromString(Class<T> type, Function<String, T> read) {
+      super(type);
+      this.read = read;
     }
 
     @Override
-    public OffsetDateTime deserialize(JsonParser parser, DeserializationContext context)
-        throws IOException {
-      String expected = "an ISO-8601 date-time with offset";
+    public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+      String expected = expected(handledType());
       if (!parser.hasToken(JsonToken.VALUE_STRING)) {
-        // Not epoch seconds, as JSR-310's own deserializer would read a number.
+        // Not epoch seconds for a timestamp, as JSR-310's own deserializer would read a number.
         throw expected(parser, expected);
       }
-      String text = parser.getText();
-      for (DateTimeFormatter form : TIMESTAMP_FORMS) {
-        try {
-          return OffsetDateTime.parse(text, form);
-        } catch (DateTimeException tryTheNextForm) {
-          // Refused below if no form accepts it.
-        }
+      T value = read.apply(parser.getText());
+      if (value == null) {
+        throw new Refused(parser, "expected " + expected + ", got \"" + parser.getText() + "\"");
       }
-      throw new Refused(parser, "expected " + expected + ", got \"" + text + "\"");
+      return value;
     }
   }
 }

@@ -141,21 +141,30 @@ public final class InvocationError {
   }
 
   /**
-   * Builds the {@link InvocationError}. JSON is bound through the annotated setters: JSON null for
-   * a required field is refused there (for an optional one it is absent), a missing one by {@link
-   * #build()}.
+   * Builds the {@link InvocationError}. JSON is bound to the annotated fields (lists, maps and
+   * required fields that may be null through their setters, which copy or note presence): JSON null
+   * for a required field is refused there (for an optional one it is absent), a missing one by
+   * {@link #build()}.
    */
+  // Fields rather than setters where nothing more is done: databind sets a field without the
+  // accessor class the JDK generates for each method called reflectively more than 15 times, a
+  // cost every application paid on its first page.
   @JsonPOJOBuilder(withPrefix = "")
   @JsonAutoDetect(setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
   public static final class Builder {
+    @JsonProperty("code")
     private @Nullable String code;
+
     private @Nullable Map<String, Object> details;
+
+    @JsonProperty("message")
+    @JsonSetter(nulls = Nulls.FAIL)
     private @Nullable String message;
+
     private @Nullable Map<String, Object> additionalProperties;
 
     Builder() {}
 
-    @JsonProperty("code")
     public Builder code(@Nullable String code) {
       this.code = code;
       return this;
@@ -168,8 +177,6 @@ public final class InvocationError {
       return this;
     }
 
-    @JsonProperty("message")
-    @JsonSetter(nulls = Nulls.FAIL)
     public Builder message(String message) {
       this.message = message;
       return this;

@@ -246,22 +246,54 @@ public final class InvocationSummary {
   }
 
   /**
-   * Builds the {@link InvocationSummary}. JSON is bound through the annotated setters: JSON null
+   * Builds the {@link InvocationSummary}. JSON is bound to the annotated fields (lists, maps and
+   * required fields that may be null through their setters, which copy or note presence): JSON null
    * for a required field is refused there (for an optional one it is absent), a missing one by
    * {@link #build()}.
    */
+  // Fields rather than setters where nothing more is done: databind sets a field without the
+  // accessor class the JDK generates for each method called reflectively more than 15 times, a
+  // cost every application paid on its first page.
   @JsonPOJOBuilder(withPrefix = "")
   @JsonAutoDetect(setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
   public static final class Builder {
+    @JsonProperty("action")
+    @JsonSetter(nulls = Nulls.FAIL)
     private @Nullable String actionValue;
+
+    // The offset as sent: a mapper adjusts to its time zone (UTC) by default.
+    @JsonFormat(without = JsonFormat.Feature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+    @JsonProperty("createdAt")
+    @JsonSetter(nulls = Nulls.FAIL)
     private @Nullable OffsetDateTime createdAt;
+
+    @JsonProperty("durationMs")
     private @Nullable Long durationMs;
+
+    @JsonProperty("error")
     private @Nullable InvocationError error;
+
+    // The offset as sent: a mapper adjusts to its time zone (UTC) by default.
+    @JsonFormat(without = JsonFormat.Feature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+    @JsonProperty("finishedAt")
     private @Nullable OffsetDateTime finishedAt;
+
+    @JsonProperty("id")
+    @JsonSetter(nulls = Nulls.FAIL)
     private @Nullable String id;
+
+    @JsonProperty("runId")
+    @JsonSetter(nulls = Nulls.FAIL)
     private @Nullable String runId;
+
+    @JsonProperty("runtimeId")
+    @JsonSetter(nulls = Nulls.FAIL)
     private @Nullable String runtimeId;
+
+    @JsonProperty("status")
+    @JsonSetter(nulls = Nulls.FAIL)
     private @Nullable String statusValue;
+
     private @Nullable Map<String, Object> additionalProperties;
 
     Builder() {}
@@ -283,58 +315,41 @@ public final class InvocationSummary {
      * Sets {@code action} as a wire string, known to this SDK version or not; null unsets it, which
      * {@link #build()} refuses.
      */
-    @JsonProperty("action")
-    @JsonSetter(nulls = Nulls.FAIL)
     public Builder actionValue(@Nullable String actionValue) {
       this.actionValue = actionValue;
       return this;
     }
 
-    // The offset as sent: a mapper adjusts to its time zone (UTC) by default.
-    @JsonFormat(without = JsonFormat.Feature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-    @JsonProperty("createdAt")
-    @JsonSetter(nulls = Nulls.FAIL)
     public Builder createdAt(OffsetDateTime createdAt) {
       this.createdAt = createdAt;
       return this;
     }
 
-    @JsonProperty("durationMs")
     public Builder durationMs(@Nullable Long durationMs) {
       this.durationMs = durationMs;
       return this;
     }
 
-    @JsonProperty("error")
     public Builder error(@Nullable InvocationError error) {
       this.error = error;
       return this;
     }
 
-    // The offset as sent: a mapper adjusts to its time zone (UTC) by default.
-    @JsonFormat(without = JsonFormat.Feature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-    @JsonProperty("finishedAt")
     public Builder finishedAt(@Nullable OffsetDateTime finishedAt) {
       this.finishedAt = finishedAt;
       return this;
     }
 
-    @JsonProperty("id")
-    @JsonSetter(nulls = Nulls.FAIL)
     public Builder id(String id) {
       this.id = id;
       return this;
     }
 
-    @JsonProperty("runId")
-    @JsonSetter(nulls = Nulls.FAIL)
     public Builder runId(String runId) {
       this.runId = runId;
       return this;
     }
 
-    @JsonProperty("runtimeId")
-    @JsonSetter(nulls = Nulls.FAIL)
     public Builder runtimeId(String runtimeId) {
       this.runtimeId = runtimeId;
       return this;
@@ -357,8 +372,6 @@ public final class InvocationSummary {
      * Sets {@code status} as a wire string, known to this SDK version or not; null unsets it, which
      * {@link #build()} refuses.
      */
-    @JsonProperty("status")
-    @JsonSetter(nulls = Nulls.FAIL)
     public Builder statusValue(@Nullable String statusValue) {
       this.statusValue = statusValue;
       return this;

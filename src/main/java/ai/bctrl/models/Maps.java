@@ -15,36 +15,16 @@ import org.jspecify.annotations.Nullable;
 final class Maps {
   private Maps() {}
 
-  /** An unmodifiable deep copy of {@code map} in its own order; null stays null. */
+  /** An unmodifiable deep copy in the same order; null stays null. */
   @SuppressWarnings("unchecked")
   static <V> @Nullable Map<String, V> copyOf(@Nullable Map<String, ? extends V> map) {
-    if (map == null) {
-      return null;
-    }
-    if (map.isEmpty()) {
-      return Collections.emptyMap();
-    }
-    Map<String, V> copy = new LinkedHashMap<>();
-    for (Map.Entry<String, ? extends V> entry : map.entrySet()) {
-      copy.put(entry.getKey(), (V) copyValue(entry.getValue()));
-    }
-    return Collections.unmodifiableMap(copy);
+    return (Map<String, V>) copyValue(map);
   }
 
-  /** An unmodifiable deep copy of {@code list} in its own order; null stays null. */
+  /** An unmodifiable deep copy in the same order; null stays null. */
   @SuppressWarnings("unchecked")
   static <E> @Nullable List<E> copyOf(@Nullable List<? extends E> list) {
-    if (list == null) {
-      return null;
-    }
-    if (list.isEmpty()) {
-      return Collections.emptyList();
-    }
-    List<E> copy = new ArrayList<>(list.size());
-    for (E element : list) {
-      copy.add((E) copyValue(element));
-    }
-    return Collections.unmodifiableList(copy);
+    return (List<E>) copyValue(list);
   }
 
   /**
@@ -63,14 +43,20 @@ final class Maps {
     return fields;
   }
 
-  /** An unmodifiable deep copy of a JSON value; scalars and models are immutable already. */
-  @SuppressWarnings("unchecked")
+  // Scalars and models are immutable already.
   static @Nullable Object copyValue(@Nullable Object value) {
     if (value instanceof Map) {
-      return copyOf((Map<String, ?>) value);
-    }
-    if (value instanceof List) {
-      return copyOf((List<?>) value);
+      Map<Object, @Nullable Object> copy = new LinkedHashMap<>();
+      for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
+        copy.put(entry.getKey(), copyValue(entry.getValue()));
+      }
+      return Collections.unmodifiableMap(copy);
+    } else if (value instanceof List) {
+      List<@Nullable Object> copy = new ArrayList<>();
+      for (Object element : (List<?>) value) {
+        copy.add(copyValue(element));
+      }
+      return Collections.unmodifiableList(copy);
     }
     return value;
   }

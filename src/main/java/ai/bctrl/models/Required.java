@@ -2,18 +2,11 @@ package ai.bctrl.models;
 
 import org.jspecify.annotations.Nullable;
 
-/**
- * Hand-owned helper of the generated models: their builders refuse to build without a field the
- * spec requires.
- */
+/** Hand-owned helper of the generated models: build() refuses a required field left out. */
 final class Required {
   private Required() {}
 
-  /**
-   * Returns {@code value}, or throws {@code IllegalStateException("field == null")} when it is
-   * null; the SDK's decoder reads that message as "required field is missing" at the field's JSON
-   * path.
-   */
+  /** Throws {@code IllegalStateException("field == null")}, which the decoder reads, if null. */
   static <T> T check(@Nullable T value, String field) {
     if (value == null) {
       throw new IllegalStateException(field + " == null");

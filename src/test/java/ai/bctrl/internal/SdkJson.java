@@ -2,8 +2,11 @@ package ai.bctrl.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.datatype.jsr310.ser.OffsetDateTimeSerializer;
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 
 /** The SDK's one mapper ({@link Json}), for tests outside this package that read and write JSON. */
 public final class SdkJson {
@@ -22,9 +25,14 @@ public final class SdkJson {
     }
   }
 
-  /** Writes {@code value} with the SDK's mapper. */
+  /**
+   * Writes {@code value} with the SDK's mapper and an {@code OffsetDateTime} serializer (the SDK
+   * itself writes no JSON, so its mapper has none).
+   */
   public static String write(Object value) throws JsonProcessingException {
-    return mapper().writeValueAsString(value);
+    SimpleModule timestamps =
+        new SimpleModule().addSerializer(OffsetDateTime.class, OffsetDateTimeSerializer.INSTANCE);
+    return mapper().copy().registerModule(timestamps).writeValueAsString(value);
   }
 
   private static ObjectMapper mapper() {
