@@ -1,7 +1,9 @@
 package ai.bctrl.internal;
 
 import static ai.bctrl.internal.Attempt.NO_LIMIT;
+import static ai.bctrl.internal.Attempt.nanos;
 
+import ai.bctrl.LogLevel;
 import ai.bctrl.RequestListener;
 import ai.bctrl.ResponseMetadata;
 import ai.bctrl.errors.BctrlApiException;
@@ -31,12 +33,11 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
 /**
- * One call, the call layer: owns its attempts, the retries and waits between them, the deadline,
- * listener events, metadata, logging and completion, the same whether it runs on the caller's
- * thread ({@link #run}) or on OkHttp's dispatcher ({@link #start}). After each attempt it takes one
- * {@link Decision}: retry after a wait, done with a value, or fail. What stops a call from outside
- * (the client closed, the future cancelled, the caller's thread interrupted) is told apart in one
- * place, {@link #stopped}.
+ * One call: its attempts, the retries and waits between them, the deadline, listener events,
+ * metadata, logging and completion, the same whether it runs on the caller's thread ({@link #run})
+ * or on OkHttp's dispatcher ({@link #start}). After each attempt it takes one {@link Decision}.
+ * What stops a call from outside (the client closed, the caller's thread interrupted) is told apart
+ * in one place, {@link #stopped}; a cancelled future has ended the call already.
  */
 final class ApiCall<T> {
   final CompletableFuture<T> future = new CompletableFuture<>();
@@ -100,11 +101,9 @@ final class ApiCall<T> {
     try {
       for (int number = 1; ; number++) {
         Attempt attempt = begin(number, caller);
-        if (attempt == null) {
-          break;
-        }
-        Decision<T> decision = decide(number, attempt.run(), caller);
-        if (!take(decision)) {
+        Decision<T> decision =
+            attempt == null ? null : decide(number, attempt, attempt.run(), caller);
+        if (decision == null || !take(decision)) {
           break;
         }
         if (decision.retryMillis > 0) {
@@ -134,16 +133,16 @@ final class ApiCall<T> {
     try {
       Attempt attempt = begin(number, null);
       if (attempt != null) {
-        attempt.enqueue(result -> proceed(number, result));
+        attempt.enqueue(result -> proceed(number, attempt, result));
       }
     } catch (Throwable unexpected) {
       future.completeExceptionally(unexpected);
     }
   }
 
-  private void proceed(int number, Attempt.Result result) {
+  private void proceed(int number, Attempt attempt, Attempt.Result result) {
     try {
-      Decision<T> decision = decide(number, result, null);
+      Decision<T> decision = decide(number, attempt, result, null);
       if (!take(decision)) {
         return;
       }
@@ -165,7 +164,7 @@ final class ApiCall<T> {
 
   /**
    * Why the call must stop now, or null to go on: the client closed, or the calling thread (of a
-   * sync call; null for async) interrupted. A cancelled future has ended the call already.
+   * sync call; null for async) interrupted.
    */
   private BctrlException stopped(Thread caller, Throwable cause) {
     int made = attempts;
@@ -183,8 +182,7 @@ final class ApiCall<T> {
 
   /**
    * The next attempt with its share of the deadline, or null when the call is over: ended
-   * meanwhile, stopped, or at its deadline (then failed with a timeout whose cause is the last
-   * failure).
+   * meanwhile, stopped, or at its deadline (then failed with a timeout caused by the last failure).
    */
   private Attempt begin(int number, Thread caller) {
     BctrlException stop = stopped(caller, null);
@@ -195,22 +193,16 @@ final class ApiCall<T> {
     long left = deadlineNanos == NO_LIMIT ? NO_LIMIT : deadlineNanos - config.delayer.nanoTime();
     if (left <= 0) {
       String deadline = " to " + hostAndPort() + " reached its total timeout of ";
-      end(
-          new BctrlTimeoutException(
-              redact(describe() + deadline + human(totalTimeoutNanos) + after(number - 1)),
-              lastFailure,
-              number - 1,
-              api.cursor));
+      String message = describe() + deadline + human(totalTimeoutNanos) + after(number - 1);
+      end(new BctrlTimeoutException(redact(message), lastFailure, number - 1, api.cursor));
       return null;
     }
     Attempt attempt =
         new Attempt(
-            config.okHttpClient,
+            config,
             fresh,
-            config.scheduler,
             api.httpRequest(url, number, apiKey, config.headers),
-            Math.min(left, attemptTimeoutNanos),
-            nanos(config.connectTimeout));
+            Math.min(left, attemptTimeoutNanos));
     attempts = number;
     current = attempt;
     if (future.isDone()) {
@@ -265,70 +257,64 @@ final class ApiCall<T> {
     }
   }
 
-  private Decision<T> decide(int number, Attempt.Result result, Thread caller) {
+  private Decision<T> decide(int number, Attempt attempt, Attempt.Result result, Thread caller) {
     Throwable cause = result.cause;
-    if (result.kind == Attempt.Kind.RESPONSE) {
-      return onResponse(number, result);
-    } else if (result.kind == Attempt.Kind.STOPPED || result.kind == Attempt.Kind.INTERRUPTED) {
-      BctrlException stop = stopped(caller, cause);
-      // Stopped by a cancelled future (nothing to complete) or by a closed scheduler.
-      return Decision.fail(stop != null ? stop : closedAnyway(cause));
-    } else if (cause instanceof Exception) {
-      listen(l -> l.attemptFailed(info(number), (Exception) cause));
+    switch (result.kind) {
+      case RESPONSE:
+        return onResponse(number, attempt, result);
+      case STOPPED:
+      case INTERRUPTED:
+        BctrlException stop = stopped(caller, cause);
+        if (stop == null) { // Not by close() nor an interrupt: the client's timer refused work.
+          closed = true;
+          stop = stopped(null, cause);
+        }
+        return Decision.fail(stop);
+      default:
+        if (cause instanceof Exception) {
+          listen(l -> l.attemptFailed(info(number), (Exception) cause));
+        }
     }
     String where = " to " + hostAndPort();
     switch (result.kind) {
       case CALLER_CODE:
-        log(number, result, null, "failed: " + cause, -1);
+        log(number, attempt, null, "failed: " + cause, -1);
+        String threw = " failed: an interceptor or listener of the OkHttpClient threw " + cause;
         return Decision.fail(
-            cause instanceof Error
-                ? cause
-                : failure(
-                    BctrlException::new,
-                    number,
-                    cause,
-                    " failed: an interceptor or listener of the OkHttpClient threw " + cause));
+            cause instanceof Error ? cause : failure(BctrlException::new, number, cause, threw));
       case FOLLOW_UP:
-        log(number, result, null, "failed: " + cause, -1);
+        log(number, attempt, null, "failed: " + cause, -1);
         String loop = " was redirected too many times: " + cause.getMessage();
         return Decision.fail(failure(BctrlConnectionException::new, number, cause, loop));
       case CONNECT_TIMEOUT:
         // Not retried: what does not connect in the connect timeout will not in the next one.
-        log(number, result, null, "connect timed out", -1);
-        String connect = " within the connect timeout of " + human(nanos(config.connectTimeout));
-        return Decision.fail(
-            failure(
-                BctrlTimeoutException::new,
-                number,
-                cause,
-                ": could not connect" + where + connect + schemeHint()));
+        log(number, attempt, null, "connect timed out", -1);
+        String connect =
+            ": could not connect"
+                + where
+                + " within the connect timeout of "
+                + human(nanos(config.connectTimeout))
+                + schemeHint();
+        return Decision.fail(failure(BctrlTimeoutException::new, number, cause, connect));
       case TIMEOUT:
-        long limit = result.timeoutNanos;
         String timedOut =
-            limit < attemptTimeoutNanos
+            attempt.timeoutNanos < attemptTimeoutNanos
                 ? " reached its total timeout of " + human(totalTimeoutNanos)
                 : " timed out: no response within the timeout of " + human(attemptTimeoutNanos);
         BctrlException timeout =
             failure(BctrlTimeoutException::new, number, cause, where + timedOut);
-        return retryOrFail(number, result, "timed out", timeout, RetryPolicy.backoffMillis(number));
+        return retryOrFail(number, attempt, null, "timed out", timeout, backoff(number));
       default:
         String hint = cause instanceof SSLException ? schemeHint() : "";
         String failed = where + " failed: " + cause + hint;
         BctrlException connection = failure(BctrlConnectionException::new, number, cause, failed);
-        return retryOrFail(
-            number, result, "connection failed", connection, RetryPolicy.backoffMillis(number));
+        return retryOrFail(number, attempt, null, "connection failed", connection, backoff(number));
     }
   }
 
-  /** A stop the call did not ask for: the client's timer refused work, as it does once closed. */
-  private BctrlException closedAnyway(Throwable cause) {
-    closed = true;
-    return stopped(null, cause);
-  }
-
-  private Decision<T> onResponse(int number, Attempt.Result attempt) {
-    Headers headers = attempt.headers;
-    int status = attempt.status;
+  private Decision<T> onResponse(int number, Attempt attempt, Attempt.Result result) {
+    Headers headers = result.headers;
+    int status = result.status;
     String requestId = headers.get("X-Request-Id");
     Duration took = Duration.ofNanos(System.nanoTime() - attempt.startNanos);
     listen(l -> l.responseReceived(info(number), status, took, Optional.ofNullable(requestId)));
@@ -337,10 +323,10 @@ final class ApiCall<T> {
       ResponseMetadata metadata =
           ResponseMetadata.of(status, headers.toMultimap(), number, elapsed);
       try {
-        if (attempt.body.unreadable != null) {
-          throw attempt.body.unreadable;
+        if (result.body.unreadable != null) {
+          throw result.body.unreadable;
         }
-        T value = decoder.decode(attempt.body.bytes, metadata);
+        T value = decoder.decode(result.body.bytes, metadata);
         log(number, attempt, headers, String.valueOf(status), -1);
         return Decision.done(value);
       } catch (SchemaMismatch e) {
@@ -352,15 +338,15 @@ final class ApiCall<T> {
                 e,
                 status,
                 requestId,
-                redact(attempt.body.text(attempt.contentType)),
+                redact(result.body.text()),
                 number,
                 api.cursor));
       }
     }
     // Decoded from the bytes, where broken text shows; again from the text if a key was echoed.
-    String received = attempt.body.text(attempt.contentType);
+    String received = result.body.text();
     String rawBody = redact(received);
-    ErrorResponse errorResponse = Json.errorResponse(attempt.body.bytes);
+    ErrorResponse errorResponse = Json.errorResponse(result.body.bytes);
     if (errorResponse != null && !rawBody.equals(received)) {
       errorResponse = Json.errorResponse(rawBody.getBytes(StandardCharsets.UTF_8));
     }
@@ -380,8 +366,8 @@ final class ApiCall<T> {
       log(number, attempt, headers, String.valueOf(status), -1);
       return Decision.fail(failure);
     }
-    long delay = serverDelay != null ? serverDelay.toMillis() : RetryPolicy.backoffMillis(number);
-    return retryOrFail(number, attempt, "status " + status, failure, delay);
+    long delay = serverDelay != null ? serverDelay.toMillis() : backoff(number);
+    return retryOrFail(number, attempt, headers, "status " + status, failure, delay);
   }
 
   /**
@@ -389,20 +375,28 @@ final class ApiCall<T> {
    * deadline; otherwise ends the call now with {@code failure}.
    */
   private Decision<T> retryOrFail(
-      int number, Attempt.Result attempt, String reason, BctrlException failure, long delayMillis) {
-    Headers headers = attempt.headers;
+      int number,
+      Attempt attempt,
+      Headers headers,
+      String reason,
+      BctrlException failure,
+      long delayMillis) {
     lastFailure = failure;
     boolean crossesDeadline =
         deadlineNanos != NO_LIMIT
             && config.delayer.nanoTime() + delayMillis * 1_000_000L - deadlineNanos >= 0;
-    String result = headers != null ? String.valueOf(attempt.status) : reason;
+    String logged = headers != null ? reason.substring("status ".length()) : reason;
     if (number > maxRetries || crossesDeadline) {
-      log(number, attempt, headers, result, -1);
+      log(number, attempt, headers, logged, -1);
       return Decision.fail(failure);
     }
-    log(number, attempt, headers, result, delayMillis);
+    log(number, attempt, headers, logged, delayMillis);
     listen(l -> l.retryScheduled(info(number), Duration.ofMillis(delayMillis), reason));
     return Decision.retryAfter(delayMillis);
+  }
+
+  private static long backoff(int number) {
+    return RetryPolicy.backoffMillis(number);
   }
 
   /** How each kind of {@link BctrlException} is made. */
@@ -410,10 +404,9 @@ final class ApiCall<T> {
     BctrlException create(String message, Throwable cause, int attempts, String resumeCursor);
   }
 
-  /** A failure of {@code attempt}: the request, {@code what} happened, how many attempts. */
+  /** A failure of attempt {@code number}: the request, {@code what} happened, how many attempts. */
   private BctrlException failure(ExceptionType type, int number, Throwable cause, String what) {
-    String message = redact(describe() + what + after(number));
-    return type.create(message, cause, number, api.cursor);
+    return type.create(redact(describe() + what + after(number)), cause, number, api.cursor);
   }
 
   /** Method and URL path as the server saw it (the base URL's path included), no query. */
@@ -433,15 +426,6 @@ final class ApiCall<T> {
 
   private static String after(int attempts) {
     return attempts > 1 ? " after " + attempts + " attempts" : "";
-  }
-
-  /** {@code duration} in nanoseconds; {@link Attempt#NO_LIMIT} for null or too long to count. */
-  private static long nanos(Duration duration) {
-    try {
-      return duration == null ? NO_LIMIT : duration.toNanos();
-    } catch (ArithmeticException tooLong) {
-      return NO_LIMIT;
-    }
   }
 
   /** For messages: {@code 500 us}, {@code 200 ms}, {@code 10 s}, {@code 1500 ms}. */
@@ -484,24 +468,30 @@ final class ApiCall<T> {
     }
   }
 
+  /**
+   * One line for an attempt, at the client's log level: {@code result}, and {@code retryInMillis}
+   * when one follows (negative: none). A server may echo a key, and a client header may hold the
+   * client's key while a call uses its own: neither key is ever written.
+   */
   private void log(
-      int number,
-      Attempt.Result attempt,
-      Headers responseHeaders,
-      String result,
-      long retryInMillis) {
-    if (config.logLevel != ai.bctrl.LogLevel.OFF) {
-      SdkLog.attempt(
-          config.logLevel,
-          attempt.request,
-          number,
-          maxRetries + 1,
-          result,
-          attempt.startNanos,
-          responseHeaders,
-          retryInMillis < 0 ? null : "retrying in " + retryInMillis + " ms",
-          apiKey,
-          config.apiKey);
+      int number, Attempt attempt, Headers headers, String result, long retryInMillis) {
+    if (config.logLevel == LogLevel.OFF || !SdkLog.LOGGER.isLoggable(Level.INFO)) {
+      return;
     }
+    long millis = (System.nanoTime() - attempt.startNanos) / 1_000_000;
+    StringBuilder line = new StringBuilder();
+    line.append("GET ").append(attempt.request.url()).append(" -> ").append(result);
+    line.append(" in ").append(millis).append(" ms (attempt ").append(number);
+    line.append(" of ").append(maxRetries + 1).append(')');
+    if (retryInMillis >= 0) {
+      line.append("; retrying in ").append(retryInMillis).append(" ms");
+    }
+    if (config.logLevel == LogLevel.DEBUG) {
+      line.append("\n  request headers: ").append(SdkLog.redacted(attempt.request.headers()));
+      if (headers != null) {
+        line.append("\n  response headers: ").append(SdkLog.redacted(headers));
+      }
+    }
+    SdkLog.LOGGER.log(Level.INFO, redact(line.toString()));
   }
 }

@@ -3,6 +3,7 @@ package ai.bctrl.internal;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ProtocolException;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -17,32 +18,27 @@ import okhttp3.Callback;
 import okhttp3.Connection;
 import okhttp3.Headers;
 import okhttp3.Interceptor;
-import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * One HTTP request of a call, the attempt layer: sends it (on the caller's thread, or on OkHttp's
- * dispatcher), reads the whole body, and returns one immutable {@link Result}. It knows nothing of
- * retries, nor of deadlines beyond the timeout it is given, nor of the call that made it.
+ * One HTTP request of a call: sends it (on the caller's thread, or on OkHttp's dispatcher), reads
+ * the whole body, and returns one immutable {@link Result}. It knows nothing of retries, of
+ * deadlines beyond its timeout, nor of the call that made it.
  *
- * <p>The request reaches the server at most twice: once, and again only when it failed on a pooled
- * connection the client had used before (the server closed it while idle, or as the request was
- * written), through the SDK's re-send client, whose pool is emptied after each re-send and never
- * holds a connection that was idle in the caller's pool, with a connect phase of its own. OkHttp's
- * own re-sends of a request that reached the network are stopped by the SDK's network interceptor
- * (see {@link SentAndFailed}).
+ * <p>The request reaches the server at most twice: again only when it failed on a pooled connection
+ * that had carried a request before, through the re-send client {@code fresh}, whose pool only
+ * re-sends use and each empties; OkHttp's own re-sends are stopped (see {@link SentAndFailed}).
  *
- * <p>While it runs, a watch on the client's {@link Scheduler} cancels it when the connection (TCP
- * and TLS) is not ready within the connect timeout and, for a sync attempt, when the caller's
- * thread is interrupted: a blocking socket read does not wake on an interrupt.
+ * <p>A watch on the client's timer cancels the request when the connection (TCP and TLS) is not
+ * ready within the connect timeout and, for a sync attempt, when the caller's thread is
+ * interrupted: a blocking socket read does not wake on an interrupt.
  */
 final class Attempt {
   /** No limit, for every timeout and deadline of the transport. */
   static final long NO_LIMIT = Long.MAX_VALUE;
 
-  /** How often a sync attempt looks whether its thread was interrupted. */
   private static final long INTERRUPT_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
   /** What an attempt came to. */
@@ -57,93 +53,64 @@ final class Attempt {
     CALLER_CODE // an interceptor or listener of the caller's OkHttpClient threw
   }
 
-  /** What an attempt came to: a response read whole, or a failure of a {@link Kind}. Immutable. */
+  /** A response read whole, or a failure of a {@link Kind} (its cause may be null for a stop). */
   static final class Result {
     final Kind kind;
-    final Request request;
-    final long startNanos;
-
-    /** The attempt's timeout, as it was given. */
-    final long timeoutNanos;
-
-    /** The failure, for every kind but {@link Kind#RESPONSE}; may be null for a stop. */
     final Throwable cause;
-
-    // A response's, for Kind.RESPONSE only.
     final int status;
     final Headers headers;
     final ResponseBodies.Body body;
-    final MediaType contentType;
 
     private Result(
-        Kind kind,
-        Request request,
-        long startNanos,
-        long timeoutNanos,
-        Throwable cause,
-        int status,
-        Headers headers,
-        ResponseBodies.Body body,
-        MediaType contentType) {
+        Kind kind, Throwable cause, int status, Headers headers, ResponseBodies.Body body) {
       this.kind = kind;
-      this.request = request;
-      this.startNanos = startNanos;
-      this.timeoutNanos = timeoutNanos;
       this.cause = cause;
       this.status = status;
       this.headers = headers;
       this.body = body;
-      this.contentType = contentType;
     }
   }
 
+  final Request request;
+  final long startNanos = System.nanoTime();
+
+  /** The whole attempt, re-send included; {@link #NO_LIMIT} for none. */
+  final long timeoutNanos;
+
   private final OkHttpClient client;
   private final OkHttpClient fresh;
-  private final Scheduler scheduler;
-  private final Request request;
-  private final long timeoutNanos;
+  private final SystemDelayer scheduler;
   private final long connectTimeoutNanos;
-  private final long startNanos = System.nanoTime();
   private volatile Exchange exchange;
   private volatile boolean stopped;
 
-  /**
-   * @param fresh the client a re-send goes through, whose pool only re-sends use, emptied after
-   *     each
-   * @param timeoutNanos the whole attempt, re-send included; {@link #NO_LIMIT} for none
-   */
-  Attempt(
-      OkHttpClient client,
-      OkHttpClient fresh,
-      Scheduler scheduler,
-      Request request,
-      long timeoutNanos,
-      long connectTimeoutNanos) {
-    this.client = client;
+  Attempt(ClientConfig config, OkHttpClient fresh, Request request, long timeoutNanos) {
+    this.client = config.okHttpClient;
     this.fresh = fresh;
-    this.scheduler = scheduler;
+    this.scheduler = config.scheduler;
     this.request = request;
     this.timeoutNanos = timeoutNanos;
-    this.connectTimeoutNanos = connectTimeoutNanos;
+    this.connectTimeoutNanos = nanos(config.connectTimeout);
+  }
+
+  /** {@code duration} in nanoseconds; {@link #NO_LIMIT} for null or too long to count. */
+  static long nanos(Duration duration) {
+    try {
+      return duration == null ? NO_LIMIT : duration.toNanos();
+    } catch (ArithmeticException tooLong) {
+      return NO_LIMIT;
+    }
   }
 
   /** Runs the attempt on the calling thread. */
   Result run() {
     Thread caller = Thread.currentThread();
     Result result = runOnce(client, caller);
-    if (!resendable(result)) {
-      return unwrapped(result);
+    if (resendable(client, result)) {
+      result = runOnce(fresh, caller);
+      fresh.connectionPool().evictAll(); // The next re-send gets a connection of its own too.
     }
-    Result again = runOnce(fresh, caller);
-    fresh.connectionPool().evictAll(); // The next re-send gets a connection of its own too.
-    return unwrapped(again);
-  }
-
-  /** Whether {@code result} is a failure on a reused connection that a fresh one may not have. */
-  private static boolean resendable(Result result) {
-    return result.kind == Kind.CONNECTION
-        && result.cause instanceof SentAndFailed
-        && ((SentAndFailed) result.cause).reused;
+    return unwrapped(result);
   }
 
   private Result runOnce(OkHttpClient via, Thread caller) {
@@ -153,8 +120,8 @@ final class Attempt {
     } catch (RejectedExecutionException closed) {
       return failure(Kind.STOPPED, closed);
     }
-    try (Response response = sending.call.execute()) {
-      Result result = read(response);
+    try {
+      Result result = received(sending, sending.call.execute());
       return caller.isInterrupted() ? failure(Kind.INTERRUPTED, null) : result;
     } catch (IOException e) {
       return failed(sending, e, true);
@@ -171,53 +138,51 @@ final class Attempt {
   }
 
   private void enqueue(OkHttpClient via, Consumer<Result> done) {
+    Consumer<Result> then =
+        result -> {
+          if (resendable(via, result)) {
+            enqueue(fresh, done);
+            return;
+          }
+          if (via == fresh) {
+            fresh.connectionPool().evictAll(); // The next re-send gets a connection of its own.
+          }
+          done.accept(unwrapped(result));
+        };
     Exchange sending;
     try {
       sending = send(via, null);
     } catch (RejectedExecutionException closed) {
-      done.accept(failure(Kind.STOPPED, closed));
+      then.accept(failure(Kind.STOPPED, closed));
       return;
     }
+    Callback callback =
+        new Callback() {
+          @Override
+          public void onResponse(Call call, Response response) {
+            then.accept(received(sending, response));
+          }
+
+          @Override
+          public void onFailure(Call call, IOException e) {
+            sending.watch.cancel(false);
+            then.accept(failed(sending, e, true));
+          }
+        };
     try {
-      sending.call.enqueue(callback(via, sending, done));
+      sending.call.enqueue(callback);
     } catch (RuntimeException e) {
       sending.watch.cancel(false);
-      done.accept(failure(Kind.CALLER_CODE, e)); // A caller's EventListener.callStart threw.
+      then.accept(failure(Kind.CALLER_CODE, e)); // A caller's EventListener.callStart threw.
     }
   }
 
-  private Callback callback(OkHttpClient via, Exchange sending, Consumer<Result> done) {
-    return new Callback() {
-      @Override
-      public void onResponse(Call call, Response response) {
-        Result result;
-        try (Response closing = response) {
-          result = read(closing);
-        } catch (RuntimeException e) {
-          result = failure(Kind.CALLER_CODE, e); // A caller's EventListener threw.
-        } finally {
-          sending.watch.cancel(false);
-        }
-        if (via == fresh) {
-          fresh.connectionPool().evictAll(); // The next re-send gets a connection of its own too.
-        }
-        done.accept(result);
-      }
-
-      @Override
-      public void onFailure(Call call, IOException e) {
-        sending.watch.cancel(false);
-        Result result = failed(sending, e, true);
-        if (via == client && resendable(result)) {
-          enqueue(fresh, done);
-        } else {
-          if (via == fresh) {
-            fresh.connectionPool().evictAll();
-          }
-          done.accept(unwrapped(result));
-        }
-      }
-    };
+  /** Whether {@code result}, sent via the caller's client, failed on a reused connection. */
+  private boolean resendable(OkHttpClient via, Result result) {
+    return via == client
+        && result.kind == Kind.CONNECTION
+        && result.cause instanceof SentAndFailed
+        && ((SentAndFailed) result.cause).reused;
   }
 
   /** Cancels the request in flight for good; the attempt's kind is {@link Kind#STOPPED}. */
@@ -230,8 +195,8 @@ final class Attempt {
   }
 
   /**
-   * A new OkHttp call of the request with what is left of the attempt's timeout, and its watch.
-   * Throws {@link RejectedExecutionException} once the client is closed.
+   * A new OkHttp call with what is left of the attempt's timeout, and its watch. Throws {@link
+   * RejectedExecutionException} once the client is closed.
    */
   private Exchange send(OkHttpClient via, Thread caller) {
     Exchange sending = new Exchange(caller);
@@ -245,29 +210,25 @@ final class Attempt {
     sending.watch =
         caller != null
             ? scheduler.every(sending::check, Math.min(INTERRUPT_CHECK_NANOS, connectTimeoutNanos))
-            : scheduler.schedule(sending::check, connectTimeoutNanos);
+            : scheduler.after(sending::check, connectTimeoutNanos);
     if (stopped) {
       sending.cancel(); // Stopped meanwhile: stop() may have missed this call.
     }
     return sending;
   }
 
-  private Result read(Response response) {
-    try {
+  /** The response read whole and closed, its watch over. */
+  private Result received(Exchange sending, Response response) {
+    try (Response closing = response) {
       ResponseBodies.Body body =
-          ResponseBodies.read(response.body(), response.headers(), response.isSuccessful());
-      return new Result(
-          Kind.RESPONSE,
-          request,
-          startNanos,
-          timeoutNanos,
-          null,
-          response.code(),
-          response.headers(),
-          body,
-          response.body().contentType());
+          ResponseBodies.read(closing.body(), closing.headers(), closing.isSuccessful());
+      return new Result(Kind.RESPONSE, null, closing.code(), closing.headers(), body);
     } catch (IOException e) {
-      return failed(exchange, e, false);
+      return failed(sending, e, false);
+    } catch (RuntimeException e) {
+      return failure(Kind.CALLER_CODE, e); // A caller's EventListener threw.
+    } finally {
+      sending.watch.cancel(false);
     }
   }
 
@@ -294,12 +255,12 @@ final class Attempt {
     return failure(Kind.CONNECTION, e);
   }
 
-  private Result failure(Kind kind, Throwable cause) {
-    return new Result(kind, request, startNanos, timeoutNanos, cause, 0, null, null, null);
+  private static Result failure(Kind kind, Throwable cause) {
+    return new Result(kind, cause, 0, null, null);
   }
 
   /** {@code result} with the failure as the network raised it. */
-  private Result unwrapped(Result result) {
+  private static Result unwrapped(Result result) {
     return result.cause instanceof SentAndFailed
         ? failure(result.kind, result.cause.getCause())
         : result;
@@ -307,11 +268,10 @@ final class Attempt {
 
   /**
    * What an interceptor or listener of the caller's threw, from the exception OkHttp reports it
-   * with; null for any other failure. Within the interceptor chain {@link #USER_CODE} wraps it in a
-   * {@link CallerCodeFailure}; outside it (an {@code EventListener} of an async call ending),
-   * OkHttp 4.12's and 5.x's {@code AsyncCall.run} report it as an {@link IOException} "canceled due
-   * to" it, with it as the cause on 5.x and suppressed on 4.12: the one failure told apart by its
-   * text.
+   * with; null for any other failure. Within the chain {@link #USER_CODE} wraps it in a {@link
+   * CallerCodeFailure}; outside it (an {@code EventListener} of an async call ending), OkHttp
+   * 4.12's and 5.x's {@code AsyncCall.run} report an {@link IOException} "canceled due to" it, as
+   * the cause on 5.x and suppressed on 4.12: the one failure told apart by its text.
    */
   static Throwable thrownByCallerCode(IOException e) {
     if (e instanceof CallerCodeFailure) {
@@ -325,7 +285,7 @@ final class Attempt {
     return e.getCause() != null ? e.getCause() : suppressed.length > 0 ? suppressed[0] : null;
   }
 
-  /** One sending of the request: its OkHttp call, and its watch. The request's tag. */
+  /** One sending of the request: its OkHttp call and watch; the request's tag. */
   private final class Exchange {
     final Thread caller;
     final long startNanos = System.nanoTime();
@@ -333,15 +293,13 @@ final class Attempt {
     volatile Future<?> watch;
     volatile boolean connected;
     volatile boolean connectTimedOut;
-
-    /** A 408's or 503's {@code Retry-After} values as the server sent them. */
-    volatile List<String> retryAfter;
+    volatile List<String> retryAfter; // A 408's or 503's, as the server sent them.
 
     Exchange(Thread caller) {
       this.caller = caller;
     }
 
-    /** Told by {@link #NETWORK}: the connection is ready, the connect watch has no more to do. */
+    /** Told by {@link #network}: the connection is ready, the connect watch has no more to do. */
     void connected() {
       connected = true;
       Future<?> pending = watch;
@@ -370,10 +328,9 @@ final class Attempt {
   }
 
   /**
-   * The SDK's first application interceptor, so that all of the caller's run inside it: what their
-   * interceptors (or OkHttp listeners called within the chain) throw becomes a {@link
-   * CallerCodeFailure}, which OkHttp hands back as a failure on the caller's thread or the
-   * dispatcher's alike.
+   * The SDK's first application interceptor, so that all of the caller's run inside it: what they
+   * throw (or an OkHttp listener called within the chain) becomes a {@link CallerCodeFailure},
+   * which OkHttp reports on the caller's thread and the dispatcher's alike.
    */
   static final Interceptor USER_CODE =
       chain -> {
@@ -385,19 +342,17 @@ final class Attempt {
       };
 
   /**
-   * Stands in for the server's {@code Retry-After} on a 408 or 503 between the SDK's two
-   * interceptors only: OkHttp's {@code RetryAndFollowUpInterceptor} (4.12 and 5.x) sends those
-   * again itself when the header is absent (408) or zero (both), an attempt the SDK could not
-   * count, and takes a value that is not a number as "later". A network response cannot carry a
-   * {@code priorResponse} (its {@code CacheInterceptor} refuses one), the other thing that stops
-   * it. Every interceptor and listener of the caller's sees the server's value: {@link #RESTORE}
-   * puts it back before theirs run.
+   * The server's {@code Retry-After} on a 408 or 503 between the SDK's two interceptors: OkHttp's
+   * {@code RetryAndFollowUpInterceptor} (4.12 and 5.x) sends those again itself when it is absent
+   * (408) or zero, an attempt the SDK could not count, and takes a value not a number as "later". A
+   * network response cannot carry the other thing that stops it, a {@code priorResponse} ({@code
+   * CacheInterceptor} refuses one).
    */
   private static final String HELD_RETRY_AFTER = "held-by-bctrl";
 
   /**
    * The SDK's last application interceptor, just outside OkHttp's follow-ups: gives a 408 or 503
-   * back the {@code Retry-After} {@link #network} held.
+   * back the {@code Retry-After} {@link #network} held, before any interceptor of the caller's.
    */
   static final Interceptor RESTORE =
       chain -> {
@@ -416,11 +371,10 @@ final class Attempt {
       };
 
   /**
-   * The SDK's first network interceptor, run once the connection is ready: tells the exchange so
-   * (its connect watch is over); turns a failure after the request reached the connection into a
-   * {@link SentAndFailed}, which OkHttp does not send again; and holds a 408's or 503's {@code
-   * Retry-After} back from OkHttp (see {@link #HELD_RETRY_AFTER}). One per client: it remembers
-   * which connections carried a request before.
+   * The SDK's first network interceptor, run once the connection is ready: tells the exchange so;
+   * turns a failure after the request reached the connection into a {@link SentAndFailed}; holds a
+   * 408's or 503's {@code Retry-After} (see {@link #HELD_RETRY_AFTER}). One per client: it
+   * remembers which connections carried a request before.
    */
   static Interceptor network() {
     Map<Connection, Boolean> used = Collections.synchronizedMap(new WeakHashMap<>());
@@ -446,18 +400,15 @@ final class Attempt {
     };
   }
 
-  /**
-   * The exchange of the call {@code chain} runs: found on the call's own request, which a caller's
-   * interceptor cannot replace (one that builds a new request drops its tags).
-   */
+  /** Found on the call's own request, which a caller's interceptor cannot replace. */
   private static Exchange exchangeOf(Interceptor.Chain chain) {
     return chain.call().request().tag(Exchange.class);
   }
 
   /**
-   * A request that reached a connection and failed there. A {@link ProtocolException} because that
-   * is the one failure OkHttp 4.12's and 5.x's {@code RetryAndFollowUpInterceptor.recover} never
-   * sends again: the attempt decides, from {@link #reused}, whether a fresh connection gets it.
+   * A request that reached a connection and failed there: a {@link ProtocolException}, the one
+   * failure OkHttp 4.12's and 5.x's {@code RetryAndFollowUpInterceptor.recover} never sends again;
+   * the attempt decides from {@link #reused} whether a fresh connection gets it.
    */
   static final class SentAndFailed extends ProtocolException {
     private static final long serialVersionUID = 1L;
@@ -470,9 +421,7 @@ final class Attempt {
     }
   }
 
-  /**
-   * What the caller's interceptor or OkHttp listener threw, as OkHttp carries it: an I/O failure.
-   */
+  /** What a caller's interceptor or OkHttp listener threw, as OkHttp carries it: an IOException. */
   static final class CallerCodeFailure extends IOException {
     private static final long serialVersionUID = 1L;
 

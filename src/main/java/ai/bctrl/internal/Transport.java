@@ -12,18 +12,13 @@ import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 
 /**
- * A client's calls: sync ({@link #execute}) and async ({@link #executeAsync}) calls both run an
- * {@link ApiCall}, and {@link #close} ends every call still under way. Owns what the client owns:
- * the timer thread, and the OkHttp client when the SDK made it. Depends on {@link ApiCall}, which
- * depends on {@link Attempt}; nothing calls back up.
+ * A client's calls, each an {@link ApiCall}; {@link #close} ends every call still under way. Owns
+ * what the client owns: the timer thread, and the OkHttp client when the SDK made it.
  */
 public final class Transport {
   private final ClientConfig config;
 
-  /**
-   * Where a re-send goes: the client's OkHttp client with a pool of its own, which only re-sends
-   * use and each empties once done, so that a re-send finds no connection to reuse.
-   */
+  /** Where a re-send goes: the client's OkHttp client with a pool that only re-sends use. */
   private final OkHttpClient fresh;
 
   private final Set<ApiCall<?>> live = ConcurrentHashMap.newKeySet();
@@ -36,9 +31,8 @@ public final class Transport {
 
   /**
    * The OkHttp client the SDK sends with, derived from {@code base} (the caller's) or made new with
-   * daemon dispatcher threads and {@code maxConcurrentRequests} for every host. OkHttp connects and
-   * pools connections and, before a request reaches a connection, tries the host's other routes; a
-   * request that reached one is sent again only by the {@link Attempt} (see there).
+   * daemon dispatcher threads and {@code maxConcurrentRequests} for every host, with the SDK's
+   * interceptors around the caller's (see {@link Attempt}).
    */
   public static OkHttpClient httpClient(OkHttpClient base, int maxConcurrentRequests) {
     OkHttpClient.Builder builder;
@@ -51,12 +45,7 @@ public final class Transport {
                   60,
                   TimeUnit.SECONDS,
                   new SynchronousQueue<Runnable>(),
-                  runnable -> {
-                    Thread thread = new Thread(runnable, "bctrl-http");
-                    // A program that forgets close() still exits.
-                    thread.setDaemon(true);
-                    return thread;
-                  }));
+                  runnable -> daemon(runnable, "http")));
       dispatcher.setMaxRequests(maxConcurrentRequests);
       dispatcher.setMaxRequestsPerHost(maxConcurrentRequests);
       builder = new OkHttpClient.Builder().dispatcher(dispatcher);
@@ -67,8 +56,8 @@ public final class Transport {
     builder.interceptors().add(0, Attempt.USER_CODE);
     builder.networkInterceptors().add(0, Attempt.network());
     builder.interceptors().add(Attempt.RESTORE);
-    // Each attempt gets its own timeout (its share of the deadline) and connect bound; OkHttp's
-    // per-phase timeouts are lifted so that a caller's client cannot cut an attempt shorter.
+    // Each attempt brings its own timeout and connect watch; OkHttp's are lifted so that a caller's
+    // client cannot cut an attempt shorter.
     return builder
         .retryOnConnectionFailure(true)
         .callTimeout(Duration.ZERO)
@@ -78,27 +67,32 @@ public final class Transport {
         .build();
   }
 
+  /** A daemon thread {@code bctrl-<name>}: a program that forgets close() still exits. */
+  static Thread daemon(Runnable runnable, String name) {
+    Thread thread = new Thread(runnable, "bctrl-" + name);
+    thread.setDaemon(true);
+    return thread;
+  }
+
   /** Sends {@code api}, retrying per policy, and decodes the 2xx body; blocks the caller. */
   public <T> T execute(ApiRequest api, BodyDecoder<T> decoder) {
     return register(api, decoder).run();
   }
 
   /**
-   * Sends {@code api} without blocking: attempts are enqueued on OkHttp's dispatcher and waits
-   * between them are scheduled. Cancelling the future cancels the call in flight and any retry.
-   * Never throws: every failure, even an unexpected one, completes the future.
+   * Sends {@code api} without blocking. Cancelling the future cancels the call in flight and any
+   * retry. Never throws: every failure, even an unexpected one, completes the future.
    */
   public <T> CompletableFuture<T> executeAsync(ApiRequest api, BodyDecoder<T> decoder) {
-    ApiCall<T> call;
     try {
-      call = register(api, decoder);
+      ApiCall<T> call = register(api, decoder);
+      call.start(1); // Sends nothing if the client was closed: the call has failed already.
+      return call.future;
     } catch (RuntimeException | Error unexpected) {
       CompletableFuture<T> failed = new CompletableFuture<>();
       failed.completeExceptionally(unexpected);
       return failed;
     }
-    call.start(1); // Sends nothing if the client was closed: the call has failed already.
-    return call.future;
   }
 
   /** A new call that close() will see; failed at once if the client is closed already. */
