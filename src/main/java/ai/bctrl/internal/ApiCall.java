@@ -2,6 +2,7 @@ package ai.bctrl.internal;
 
 import static ai.bctrl.internal.Attempt.NO_LIMIT;
 import static ai.bctrl.internal.Attempt.nanos;
+import static ai.bctrl.internal.RetryPolicy.backoffMillis;
 
 import ai.bctrl.LogLevel;
 import ai.bctrl.RequestListener;
@@ -101,9 +102,12 @@ final class ApiCall<T> {
     try {
       for (int number = 1; ; number++) {
         Attempt attempt = begin(number, caller);
-        Decision<T> decision =
-            attempt == null ? null : decide(number, attempt, attempt.run(), caller);
-        if (decision == null || !take(decision)) {
+        if (attempt == null) {
+          break;
+        }
+        Attempt.Result result = attempt.run();
+        Decision<T> decision = decide(number, attempt, result, caller);
+        if (!take(number, attempt, result, decision)) {
           break;
         }
         if (decision.retryMillis > 0) {
@@ -143,7 +147,7 @@ final class ApiCall<T> {
   private void proceed(int number, Attempt attempt, Attempt.Result result) {
     try {
       Decision<T> decision = decide(number, attempt, result, null);
-      if (!take(decision)) {
+      if (!take(number, attempt, result, decision)) {
         return;
       }
       if (decision.retryMillis == 0) {
@@ -213,35 +217,43 @@ final class ApiCall<T> {
     return attempt;
   }
 
-  /** What the call does after an attempt: retry after a wait, done with a value, or fail. */
+  /**
+   * What the call does after an attempt: retry after a wait, done with a value, or fail; and how
+   * the attempt's log line ends ({@code outcome}, null for none).
+   */
   private static final class Decision<T> {
     final boolean retry;
     final long retryMillis;
     final T value;
     final Throwable failure;
+    final String outcome;
 
-    private Decision(boolean retry, long retryMillis, T value, Throwable failure) {
+    private Decision(boolean retry, long retryMillis, T value, Throwable failure, String outcome) {
       this.retry = retry;
       this.retryMillis = retryMillis;
       this.value = value;
       this.failure = failure;
+      this.outcome = outcome;
     }
 
-    static <T> Decision<T> retryAfter(long millis) {
-      return new Decision<>(true, millis, null, null);
+    static <T> Decision<T> retryAfter(long millis, String outcome) {
+      return new Decision<>(true, millis, null, null, outcome);
     }
 
-    static <T> Decision<T> done(T value) {
-      return new Decision<>(false, 0, value, null);
+    static <T> Decision<T> done(T value, String outcome) {
+      return new Decision<>(false, 0, value, null, outcome);
     }
 
-    static <T> Decision<T> fail(Throwable failure) {
-      return new Decision<>(false, 0, null, failure);
+    static <T> Decision<T> fail(Throwable failure, String outcome) {
+      return new Decision<>(false, 0, null, failure, outcome);
     }
   }
 
-  /** Completes the call as {@code decision} says; true when it says to retry. */
-  private boolean take(Decision<T> decision) {
+  /** Logs attempt {@code number} and completes the call as it decided; true to retry. */
+  private boolean take(int number, Attempt attempt, Attempt.Result result, Decision<T> decision) {
+    if (decision.outcome != null) {
+      log(number, attempt, result.headers, decision);
+    }
     if (decision.failure != null) {
       end(decision.failure);
     } else if (!decision.retry) {
@@ -269,7 +281,7 @@ final class ApiCall<T> {
           closed = true;
           stop = stopped(null, cause);
         }
-        return Decision.fail(stop);
+        return Decision.fail(stop, null);
       default:
         if (cause instanceof Exception) {
           listen(l -> l.attemptFailed(info(number), (Exception) cause));
@@ -278,24 +290,24 @@ final class ApiCall<T> {
     String where = " to " + hostAndPort();
     switch (result.kind) {
       case CALLER_CODE:
-        log(number, attempt, null, "failed: " + cause, -1);
         String threw = " failed: an interceptor or listener of the OkHttpClient threw " + cause;
         return Decision.fail(
-            cause instanceof Error ? cause : failure(BctrlException::new, number, cause, threw));
+            cause instanceof Error ? cause : failure(BctrlException::new, number, cause, threw),
+            "failed: " + cause);
       case FOLLOW_UP:
-        log(number, attempt, null, "failed: " + cause, -1);
         String loop = " was redirected too many times: " + cause.getMessage();
-        return Decision.fail(failure(BctrlConnectionException::new, number, cause, loop));
+        return Decision.fail(
+            failure(BctrlConnectionException::new, number, cause, loop), "failed: " + cause);
       case CONNECT_TIMEOUT:
         // Not retried: what does not connect in the connect timeout will not in the next one.
-        log(number, attempt, null, "connect timed out", -1);
         String connect =
             ": could not connect"
                 + where
                 + " within the connect timeout of "
                 + human(nanos(config.connectTimeout))
                 + schemeHint();
-        return Decision.fail(failure(BctrlTimeoutException::new, number, cause, connect));
+        return Decision.fail(
+            failure(BctrlTimeoutException::new, number, cause, connect), "connect timed out");
       case TIMEOUT:
         String timedOut =
             attempt.timeoutNanos < attemptTimeoutNanos
@@ -303,12 +315,13 @@ final class ApiCall<T> {
                 : " timed out: no response within the timeout of " + human(attemptTimeoutNanos);
         BctrlException timeout =
             failure(BctrlTimeoutException::new, number, cause, where + timedOut);
-        return retryOrFail(number, attempt, null, "timed out", timeout, backoff(number));
+        return retryOrFail(number, "timed out", "timed out", timeout, backoffMillis(number));
       default:
         String hint = cause instanceof SSLException ? schemeHint() : "";
         String failed = where + " failed: " + cause + hint;
         BctrlException connection = failure(BctrlConnectionException::new, number, cause, failed);
-        return retryOrFail(number, attempt, null, "connection failed", connection, backoff(number));
+        String reason = "connection failed";
+        return retryOrFail(number, reason, reason, connection, backoffMillis(number));
     }
   }
 
@@ -326,11 +339,8 @@ final class ApiCall<T> {
         if (result.body.unreadable != null) {
           throw result.body.unreadable;
         }
-        T value = decoder.decode(result.body.bytes, metadata);
-        log(number, attempt, headers, String.valueOf(status), -1);
-        return Decision.done(value);
+        return Decision.done(decoder.decode(result.body.bytes, metadata), String.valueOf(status));
       } catch (SchemaMismatch e) {
-        log(number, attempt, headers, status + ", undecodable body", -1);
         String message = "could not decode the response to " + describe() + ": " + e.getMessage();
         return Decision.fail(
             new BctrlDecodeException(
@@ -340,7 +350,8 @@ final class ApiCall<T> {
                 requestId,
                 redact(result.body.text()),
                 number,
-                api.cursor));
+                api.cursor),
+            status + ", undecodable body");
       }
     }
     // Decoded from the bytes, where broken text shows; again from the text if a key was echoed.
@@ -363,40 +374,27 @@ final class ApiCall<T> {
             api.cursor);
     if (!RetryPolicy.isRetryableStatus(status)
         || (serverDelay != null && serverDelay.toMillis() > RetryPolicy.MAX_SERVER_DELAY_MS)) {
-      log(number, attempt, headers, String.valueOf(status), -1);
-      return Decision.fail(failure);
+      return Decision.fail(failure, String.valueOf(status));
     }
-    long delay = serverDelay != null ? serverDelay.toMillis() : backoff(number);
-    return retryOrFail(number, attempt, headers, "status " + status, failure, delay);
+    long delay = serverDelay != null ? serverDelay.toMillis() : backoffMillis(number);
+    return retryOrFail(number, "status " + status, String.valueOf(status), failure, delay);
   }
 
   /**
    * Retries after {@code delayMillis} while the retry budget lasts and the wait ends before the
-   * deadline; otherwise ends the call now with {@code failure}.
+   * deadline; otherwise ends the call now with {@code failure}. {@code reason}: for the listener.
    */
   private Decision<T> retryOrFail(
-      int number,
-      Attempt attempt,
-      Headers headers,
-      String reason,
-      BctrlException failure,
-      long delayMillis) {
+      int number, String reason, String outcome, BctrlException failure, long delayMillis) {
     lastFailure = failure;
     boolean crossesDeadline =
         deadlineNanos != NO_LIMIT
             && config.delayer.nanoTime() + delayMillis * 1_000_000L - deadlineNanos >= 0;
-    String logged = headers != null ? reason.substring("status ".length()) : reason;
     if (number > maxRetries || crossesDeadline) {
-      log(number, attempt, headers, logged, -1);
-      return Decision.fail(failure);
+      return Decision.fail(failure, outcome);
     }
-    log(number, attempt, headers, logged, delayMillis);
     listen(l -> l.retryScheduled(info(number), Duration.ofMillis(delayMillis), reason));
-    return Decision.retryAfter(delayMillis);
-  }
-
-  private static long backoff(int number) {
-    return RetryPolicy.backoffMillis(number);
+    return Decision.retryAfter(delayMillis, outcome);
   }
 
   /** How each kind of {@link BctrlException} is made. */
@@ -469,22 +467,19 @@ final class ApiCall<T> {
   }
 
   /**
-   * One line for an attempt, at the client's log level: {@code result}, and {@code retryInMillis}
-   * when one follows (negative: none). A server may echo a key, and a client header may hold the
-   * client's key while a call uses its own: neither key is ever written.
+   * One line for an attempt, at the client's log level. A server may echo a key, and a client
+   * header may hold the client's key while a call uses its own: neither key is ever written.
    */
-  private void log(
-      int number, Attempt attempt, Headers headers, String result, long retryInMillis) {
+  private void log(int number, Attempt attempt, Headers headers, Decision<T> decision) {
     if (config.logLevel == LogLevel.OFF || !SdkLog.LOGGER.isLoggable(Level.INFO)) {
       return;
     }
     long millis = (System.nanoTime() - attempt.startNanos) / 1_000_000;
-    StringBuilder line = new StringBuilder();
-    line.append("GET ").append(attempt.request.url()).append(" -> ").append(result);
-    line.append(" in ").append(millis).append(" ms (attempt ").append(number);
-    line.append(" of ").append(maxRetries + 1).append(')');
-    if (retryInMillis >= 0) {
-      line.append("; retrying in ").append(retryInMillis).append(" ms");
+    StringBuilder line = new StringBuilder("GET ").append(attempt.request.url());
+    line.append(" -> ").append(decision.outcome).append(" in ").append(millis);
+    line.append(" ms (attempt ").append(number).append(" of ").append(maxRetries + 1).append(')');
+    if (decision.retry) {
+      line.append("; retrying in ").append(decision.retryMillis).append(" ms");
     }
     if (config.logLevel == LogLevel.DEBUG) {
       line.append("\n  request headers: ").append(SdkLog.redacted(attempt.request.headers()));
