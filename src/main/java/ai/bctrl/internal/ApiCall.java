@@ -275,7 +275,6 @@ final class ApiCall<T> {
       case RESPONSE:
         return onResponse(number, attempt, result);
       case STOPPED:
-      case INTERRUPTED:
         BctrlException stop = stopped(caller, cause);
         if (stop == null) { // Not by close() nor an interrupt: the client's timer refused work.
           closed = true;

@@ -11,6 +11,7 @@ import java.util.WeakHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import okhttp3.Call;
@@ -46,8 +47,7 @@ final class Attempt {
     RESPONSE, // a response, read whole: status, headers, body
     CONNECT_TIMEOUT, // no connection (TCP and TLS) within the connect timeout
     TIMEOUT, // no whole response within the attempt's timeout
-    INTERRUPTED, // the calling thread of a sync attempt was interrupted
-    STOPPED, // stopped by its call (the client closed or the caller cancelled)
+    STOPPED, // the client closed, the caller cancelled, or a sync attempt's thread interrupted
     CONNECTION, // refused, reset, closed mid-response, a TLS failure
     FOLLOW_UP, // OkHttp gave up following up the response (too many redirects)
     CALLER_CODE // an interceptor or listener of the caller's OkHttpClient threw
@@ -104,44 +104,25 @@ final class Attempt {
 
   /** Runs the attempt on the calling thread. */
   Result run() {
-    Thread caller = Thread.currentThread();
-    Result result = runOnce(client, caller);
-    if (resendable(client, result)) {
-      result = runOnce(fresh, caller);
-      fresh.connectionPool().evictAll(); // The next re-send gets a connection of its own too.
-    }
-    return unwrapped(result);
-  }
-
-  private Result runOnce(OkHttpClient via, Thread caller) {
-    Exchange sending;
-    try {
-      sending = send(via, caller);
-    } catch (RejectedExecutionException closed) {
-      return failure(Kind.STOPPED, closed);
-    }
-    try {
-      Result result = received(sending, sending.call.execute());
-      return caller.isInterrupted() ? failure(Kind.INTERRUPTED, null) : result;
-    } catch (IOException e) {
-      return failed(sending, e, true);
-    } catch (RuntimeException e) {
-      return failure(Kind.CALLER_CODE, e); // A caller's EventListener threw through execute().
-    } finally {
-      sending.watch.cancel(false);
-    }
+    AtomicReference<Result> result = new AtomicReference<>();
+    send(client, Thread.currentThread(), result::set);
+    return result.get();
   }
 
   /** Sends the attempt on OkHttp's dispatcher and hands its result to {@code done} there. */
   void enqueue(Consumer<Result> done) {
-    enqueue(client, done);
+    send(client, null, done);
   }
 
-  private void enqueue(OkHttpClient via, Consumer<Result> done) {
+  /**
+   * Sends the request {@code via} a client, on {@code caller}'s thread (null: on the dispatcher),
+   * and once more via the re-send client if it failed on a reused connection.
+   */
+  private void send(OkHttpClient via, Thread caller, Consumer<Result> done) {
     Consumer<Result> then =
         result -> {
           if (resendable(via, result)) {
-            enqueue(fresh, done);
+            send(fresh, caller, done);
             return;
           }
           if (via == fresh) {
@@ -151,7 +132,7 @@ final class Attempt {
         };
     Exchange sending;
     try {
-      sending = send(via, null);
+      sending = exchange(via, caller);
     } catch (RejectedExecutionException closed) {
       then.accept(failure(Kind.STOPPED, closed));
       return;
@@ -169,12 +150,22 @@ final class Attempt {
             then.accept(failed(sending, e, true));
           }
         };
+    Response response;
     try {
-      sending.call.enqueue(callback);
+      if (caller == null) {
+        sending.call.enqueue(callback);
+        return;
+      }
+      response = sending.call.execute();
+    } catch (IOException e) {
+      callback.onFailure(sending.call, e);
+      return;
     } catch (RuntimeException e) {
-      sending.watch.cancel(false);
-      then.accept(failure(Kind.CALLER_CODE, e)); // A caller's EventListener.callStart threw.
+      sending.watch.cancel(false); // A caller's EventListener threw through execute() or enqueue().
+      then.accept(failure(Kind.CALLER_CODE, e));
+      return;
     }
+    then.accept(received(sending, response));
   }
 
   /** Whether {@code result}, sent via the caller's client, failed on a reused connection. */
@@ -185,7 +176,7 @@ final class Attempt {
         && ((SentAndFailed) result.cause).reused;
   }
 
-  /** Cancels the request in flight for good; the attempt's kind is {@link Kind#STOPPED}. */
+  /** Cancels the request in flight for good: the attempt is {@link Kind#STOPPED}. */
   void stop() {
     stopped = true;
     Exchange current = exchange;
@@ -198,7 +189,7 @@ final class Attempt {
    * A new OkHttp call with what is left of the attempt's timeout, and its watch. Throws {@link
    * RejectedExecutionException} once the client is closed.
    */
-  private Exchange send(OkHttpClient via, Thread caller) {
+  private Exchange exchange(OkHttpClient via, Thread caller) {
     Exchange sending = new Exchange(caller);
     Call call = via.newCall(request.newBuilder().tag(Exchange.class, sending).build());
     if (timeoutNanos != NO_LIMIT) {
@@ -222,7 +213,9 @@ final class Attempt {
     try (Response closing = response) {
       ResponseBodies.Body body =
           ResponseBodies.read(closing.body(), closing.headers(), closing.isSuccessful());
-      return new Result(Kind.RESPONSE, null, closing.code(), closing.headers(), body);
+      return sending.interrupted()
+          ? failure(Kind.STOPPED, null)
+          : new Result(Kind.RESPONSE, null, closing.code(), closing.headers(), body);
     } catch (IOException e) {
       return failed(sending, e, false);
     } catch (RuntimeException e) {
@@ -238,9 +231,7 @@ final class Attempt {
    */
   private Result failed(Exchange sending, IOException e, boolean inChain) {
     Throwable thrown = thrownByCallerCode(e);
-    if (sending.caller != null && sending.caller.isInterrupted()) {
-      return failure(Kind.INTERRUPTED, e);
-    } else if (stopped) {
+    if (stopped || sending.interrupted()) {
       return failure(Kind.STOPPED, e);
     } else if (sending.connectTimedOut) {
       return failure(Kind.CONNECT_TIMEOUT, e);
@@ -308,8 +299,12 @@ final class Attempt {
       }
     }
 
+    boolean interrupted() {
+      return caller != null && caller.isInterrupted();
+    }
+
     void check() {
-      if (caller != null && caller.isInterrupted()) {
+      if (interrupted()) {
         cancel();
       } else if (!connected && System.nanoTime() - startNanos >= connectTimeoutNanos) {
         connectTimedOut = true;

@@ -4,8 +4,8 @@ import okhttp3.HttpUrl;
 
 /**
  * Removes API keys of at least {@link #MIN_KEY_LENGTH} characters from text the SDK writes
- * (messages, log lines); a shorter one ({@code "key"} in a test) is no real secret, and replacing it
- * would corrupt ordinary words ({@code Run test-run was not found}). A key that is a whole token
+ * (messages, log lines); a shorter one ({@code "key"} in a test) is no real secret, and replacing
+ * it would corrupt ordinary words ({@code Run test-run was not found}). A key that is a whole token
  * (not next to a letter, digit, {@code -} or {@code _}; {@code .} is not one, so a sentence ending
  * with the key loses it) is replaced alone, keeping the punctuation around it ({@code "Bearer
  * <key>"}, {@code "key=<key>&"}); a key inside a longer token ({@code <key>-old}) takes the whole
