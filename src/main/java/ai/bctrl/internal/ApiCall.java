@@ -31,14 +31,12 @@ import java.util.logging.Level;
 import javax.net.ssl.SSLException;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
+import okhttp3.Request;
 
 /**
- * One call: its attempts, the retries and waits between them, the deadline, listener events,
- * metadata, logging and completion, the same whether it runs on the caller's thread ({@link #run})
- * or on OkHttp's dispatcher ({@link #start}). After each attempt it takes one {@link Decision}.
- * What stops a call from outside (the client closed, the caller's thread interrupted) is told apart
- * in one place, {@link #stopped}; a cancelled future has ended the call already.
+ * One call: its attempts, retries, deadline, listener events, logging and completion, on the
+ * caller's thread ({@link #run}) or OkHttp's dispatcher ({@link #start}), with one {@link Decision}
+ * after each attempt. Stops from outside (closed, interrupted) are told apart in {@link #stopped}.
  */
 final class ApiCall<T> {
   final CompletableFuture<T> future = new CompletableFuture<>();
@@ -46,7 +44,6 @@ final class ApiCall<T> {
   private final HttpUrl url;
   private final String apiKey;
   private final ClientConfig config;
-  private final OkHttpClient fresh;
   private final BodyDecoder<T> decoder;
   private final int maxRetries;
   private final long attemptTimeoutNanos;
@@ -59,10 +56,8 @@ final class ApiCall<T> {
   private volatile Future<?> pendingRetry;
   private BctrlException lastFailure; // Written and read by each step in turn.
 
-  /** {@code fresh}: the client a re-send on a fresh connection goes through. */
-  ApiCall(ClientConfig config, OkHttpClient fresh, ApiRequest api, BodyDecoder<T> decoder) {
+  ApiCall(ClientConfig config, ApiRequest api, BodyDecoder<T> decoder) {
     this.config = config;
-    this.fresh = fresh;
     this.api = api;
     this.decoder = decoder;
     this.url = api.url(config.baseUrl);
@@ -201,12 +196,8 @@ final class ApiCall<T> {
       end(new BctrlTimeoutException(redact(message), lastFailure, number - 1, api.cursor));
       return null;
     }
-    Attempt attempt =
-        new Attempt(
-            config,
-            fresh,
-            api.httpRequest(url, number, apiKey, config.headers),
-            Math.min(left, attemptTimeoutNanos));
+    Request request = api.httpRequest(url, number, apiKey, config.headers);
+    Attempt attempt = new Attempt(config, request, Math.min(left, attemptTimeoutNanos));
     attempts = number;
     current = attempt;
     if (future.isDone()) {

@@ -24,17 +24,12 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * One HTTP request of a call: sends it (on the caller's thread, or on OkHttp's dispatcher), reads
- * the whole body, and returns one immutable {@link Result}. It knows nothing of retries, of
- * deadlines beyond its timeout, nor of the call that made it.
- *
- * <p>The request reaches the server at most twice: again only when it failed on a pooled connection
- * that had carried a request before, through the re-send client {@code fresh}, whose pool only
- * re-sends use and each empties; OkHttp's own re-sends are stopped (see {@link SentAndFailed}).
- *
- * <p>A watch on the client's timer cancels the request when the connection (TCP and TLS) is not
- * ready within the connect timeout and, for a sync attempt, when the caller's thread is
- * interrupted: a blocking socket read does not wake on an interrupt.
+ * One HTTP request of a call, sent on the caller's thread or OkHttp's dispatcher and read whole
+ * into one immutable {@link Result}; it knows nothing of retries nor of the call. The request
+ * reaches the server at most twice: again only after it failed on a connection that had carried a
+ * request before, through the client's re-send client (see {@link SentAndFailed}). A watch on the
+ * client's timer cancels it when no connection is ready within the connect timeout and, for a sync
+ * attempt, when the caller's thread is interrupted (a blocking socket read does not wake).
  */
 final class Attempt {
   /** No limit, for every timeout and deadline of the transport. */
@@ -77,17 +72,13 @@ final class Attempt {
   /** The whole attempt, re-send included; {@link #NO_LIMIT} for none. */
   final long timeoutNanos;
 
-  private final OkHttpClient client;
-  private final OkHttpClient fresh;
-  private final SystemDelayer scheduler;
+  private final ClientConfig config;
   private final long connectTimeoutNanos;
   private volatile Exchange exchange;
   private volatile boolean stopped;
 
-  Attempt(ClientConfig config, OkHttpClient fresh, Request request, long timeoutNanos) {
-    this.client = config.okHttpClient;
-    this.fresh = fresh;
-    this.scheduler = config.scheduler;
+  Attempt(ClientConfig config, Request request, long timeoutNanos) {
+    this.config = config;
     this.request = request;
     this.timeoutNanos = timeoutNanos;
     this.connectTimeoutNanos = nanos(config.connectTimeout);
@@ -105,13 +96,13 @@ final class Attempt {
   /** Runs the attempt on the calling thread. */
   Result run() {
     AtomicReference<Result> result = new AtomicReference<>();
-    send(client, Thread.currentThread(), result::set);
+    send(config.okHttpClient, Thread.currentThread(), result::set);
     return result.get();
   }
 
   /** Sends the attempt on OkHttp's dispatcher and hands its result to {@code done} there. */
   void enqueue(Consumer<Result> done) {
-    send(client, null, done);
+    send(config.okHttpClient, null, done);
   }
 
   /**
@@ -122,11 +113,14 @@ final class Attempt {
     Consumer<Result> then =
         result -> {
           if (resendable(via, result)) {
-            send(fresh, caller, done);
+            send(config.fresh, caller, done);
             return;
           }
-          if (via == fresh) {
-            fresh.connectionPool().evictAll(); // The next re-send gets a connection of its own.
+          if (via == config.fresh) {
+            config
+                .fresh
+                .connectionPool()
+                .evictAll(); // The next re-send gets a connection of its own.
           }
           done.accept(unwrapped(result));
         };
@@ -170,7 +164,7 @@ final class Attempt {
 
   /** Whether {@code result}, sent via the caller's client, failed on a reused connection. */
   private boolean resendable(OkHttpClient via, Result result) {
-    return via == client
+    return via == config.okHttpClient
         && result.kind == Kind.CONNECTION
         && result.cause instanceof SentAndFailed
         && ((SentAndFailed) result.cause).reused;
@@ -200,8 +194,9 @@ final class Attempt {
     exchange = sending;
     sending.watch =
         caller != null
-            ? scheduler.every(sending::check, Math.min(INTERRUPT_CHECK_NANOS, connectTimeoutNanos))
-            : scheduler.after(sending::check, connectTimeoutNanos);
+            ? config.scheduler.every(
+                sending::check, Math.min(INTERRUPT_CHECK_NANOS, connectTimeoutNanos))
+            : config.scheduler.after(sending::check, connectTimeoutNanos);
     if (stopped) {
       sending.cancel(); // Stopped meanwhile: stop() may have missed this call.
     }
@@ -225,10 +220,7 @@ final class Attempt {
     }
   }
 
-  /**
-   * The kind of a failure, by what stopped the exchange first, then by the exception's type; {@code
-   * inChain}: thrown by the interceptor chain, not while reading the body after it.
-   */
+  /** By what stopped the exchange, then by type; {@code inChain}: not while reading the body. */
   private Result failed(Exchange sending, IOException e, boolean inChain) {
     Throwable thrown = thrownByCallerCode(e);
     if (stopped || sending.interrupted()) {
@@ -250,7 +242,6 @@ final class Attempt {
     return new Result(kind, cause, 0, null, null);
   }
 
-  /** {@code result} with the failure as the network raised it. */
   private static Result unwrapped(Result result) {
     return result.cause instanceof SentAndFailed
         ? failure(result.kind, result.cause.getCause())
@@ -323,9 +314,8 @@ final class Attempt {
   }
 
   /**
-   * The SDK's first application interceptor, so that all of the caller's run inside it: what they
-   * throw (or an OkHttp listener called within the chain) becomes a {@link CallerCodeFailure},
-   * which OkHttp reports on the caller's thread and the dispatcher's alike.
+   * The SDK's first application interceptor: what the caller's interceptors or OkHttp listeners
+   * throw inside it becomes a {@link CallerCodeFailure}, reported the same sync and async.
    */
   static final Interceptor USER_CODE =
       chain -> {
@@ -337,26 +327,23 @@ final class Attempt {
       };
 
   /**
-   * The server's {@code Retry-After} on a 408 or 503 between the SDK's two interceptors: OkHttp's
-   * {@code RetryAndFollowUpInterceptor} (4.12 and 5.x) sends those again itself when it is absent
-   * (408) or zero, an attempt the SDK could not count, and takes a value not a number as "later". A
-   * network response cannot carry the other thing that stops it, a {@code priorResponse} ({@code
-   * CacheInterceptor} refuses one).
+   * A 408's or 503's {@code Retry-After} between the SDK's two interceptors: OkHttp 4.12's and
+   * 5.x's follow-ups send those again when it is absent (408) or zero, an attempt the SDK could not
+   * count, and take a value not a number as "later". (A network response cannot carry a {@code
+   * priorResponse}, the other thing that stops them.)
    */
   private static final String HELD_RETRY_AFTER = "held-by-bctrl";
 
   /**
-   * The SDK's last application interceptor, just outside OkHttp's follow-ups: gives a 408 or 503
-   * back the {@code Retry-After} {@link #network} held, before any interceptor of the caller's.
+   * The SDK's last application interceptor: puts back the {@code Retry-After} {@link #network}
+   * held.
    */
   static final Interceptor RESTORE =
       chain -> {
         Response response = chain.proceed(chain.request());
         Exchange sending = exchangeOf(chain);
-        if (sending == null
-            || sending.retryAfter == null
-            || !HELD_RETRY_AFTER.equals(response.header("Retry-After"))) {
-          return response;
+        if (sending == null || sending.retryAfter == null) {
+          return response; // Else the response is the held one: OkHttp does not follow it up.
         }
         Response.Builder restored = response.newBuilder().removeHeader("Retry-After");
         for (String value : sending.retryAfter) {
@@ -366,10 +353,9 @@ final class Attempt {
       };
 
   /**
-   * The SDK's first network interceptor, run once the connection is ready: tells the exchange so;
-   * turns a failure after the request reached the connection into a {@link SentAndFailed}; holds a
-   * 408's or 503's {@code Retry-After} (see {@link #HELD_RETRY_AFTER}). One per client: it
-   * remembers which connections carried a request before.
+   * The SDK's first network interceptor: tells the exchange its connection is ready, turns a
+   * failure there into a {@link SentAndFailed}, holds a 408's or 503's {@code Retry-After}. One per
+   * client: it remembers which connections carried a request before.
    */
   static Interceptor network() {
     Map<Connection, Boolean> used = Collections.synchronizedMap(new WeakHashMap<>());
@@ -401,9 +387,8 @@ final class Attempt {
   }
 
   /**
-   * A request that reached a connection and failed there: a {@link ProtocolException}, the one
-   * failure OkHttp 4.12's and 5.x's {@code RetryAndFollowUpInterceptor.recover} never sends again;
-   * the attempt decides from {@link #reused} whether a fresh connection gets it.
+   * A request that failed on its connection: a {@link ProtocolException}, which OkHttp 4.12's and
+   * 5.x's {@code recover()} never sends again; the attempt re-sends it if {@link #reused}.
    */
   static final class SentAndFailed extends ProtocolException {
     private static final long serialVersionUID = 1L;

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
@@ -18,6 +19,10 @@ public final class ClientConfig {
   final Duration totalTimeout; // Null: no bound across attempts.
   final int maxRetries;
   final OkHttpClient okHttpClient;
+
+  /** Where a re-send goes: {@link #okHttpClient} with a pool that only re-sends use. */
+  final OkHttpClient fresh;
+
   final boolean ownsOkHttpClient;
   final LogLevel logLevel;
   final RequestListener listener;
@@ -48,6 +53,7 @@ public final class ClientConfig {
     this.totalTimeout = totalTimeout;
     this.maxRetries = maxRetries;
     this.okHttpClient = okHttpClient;
+    this.fresh = okHttpClient.newBuilder().connectionPool(new ConnectionPool()).build();
     this.ownsOkHttpClient = ownsOkHttpClient;
     this.logLevel = logLevel;
     this.listener = listener;

@@ -7,26 +7,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 
-/**
- * A client's calls, each an {@link ApiCall}; {@link #close} ends every call still under way. Owns
- * what the client owns: the timer thread, and the OkHttp client when the SDK made it.
- */
+/** A client's calls, each an {@link ApiCall}; {@link #close} ends them and frees what it owns. */
 public final class Transport {
   private final ClientConfig config;
-
-  /** Where a re-send goes: the client's OkHttp client with a pool that only re-sends use. */
-  private final OkHttpClient fresh;
 
   private final Set<ApiCall<?>> live = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
   public Transport(ClientConfig config) {
     this.config = config;
-    this.fresh = config.okHttpClient.newBuilder().connectionPool(new ConnectionPool()).build();
   }
 
   /**
@@ -97,7 +89,7 @@ public final class Transport {
 
   /** A new call that close() will see; failed at once if the client is closed already. */
   private <T> ApiCall<T> register(ApiRequest api, BodyDecoder<T> decoder) {
-    ApiCall<T> call = new ApiCall<>(config, fresh, api, decoder);
+    ApiCall<T> call = new ApiCall<>(config, api, decoder);
     live.add(call);
     call.future.whenComplete((value, failure) -> live.remove(call));
     if (closed) {
@@ -108,9 +100,8 @@ public final class Transport {
 
   /**
    * Fails every call still under way with a {@link ai.bctrl.errors.BctrlClosedException}, refuses
-   * new ones, and releases what the client owns: its timer threads and, if the SDK made it, the
-   * connection pool and dispatcher threads. Returns normally whatever a caller's OkHttp listener or
-   * interceptor throws while its calls are cancelled.
+   * new ones, and releases the timer threads and, if the SDK made it, the OkHttp client. Returns
+   * normally whatever a caller's OkHttp listener or interceptor throws meanwhile.
    */
   public void close() {
     closed = true;
@@ -119,7 +110,7 @@ public final class Transport {
     }
     config.scheduler.shutdown();
     config.delayer.shutdown();
-    fresh.connectionPool().evictAll();
+    config.fresh.connectionPool().evictAll();
     if (config.ownsOkHttpClient) {
       config.okHttpClient.dispatcher().executorService().shutdown();
       config.okHttpClient.connectionPool().evictAll();
