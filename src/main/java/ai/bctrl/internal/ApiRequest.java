@@ -118,10 +118,9 @@ public final class ApiRequest {
   }
 
   /**
-   * Every byte but RFC 3986's unreserved characters percent-encoded, so that an id is always one
-   * path segment: not {@code /}, and not {@code ;} or {@code =}, which servlet containers read as
-   * path parameters. {@link URLEncoder} keeps {@code *} and writes a space as {@code +} and {@code
-   * ~} encoded; the rest is RFC 3986's rule.
+   * Every byte but RFC 3986's unreserved characters percent-encoded, so that an id is one path
+   * segment: not {@code /}, nor {@code ;} or {@code =}, which servlet containers read as path
+   * parameters. {@link URLEncoder} differs from RFC 3986 in {@code *}, {@code ~} and space only.
    */
   static String percentEncode(String segment) {
     try {

@@ -110,27 +110,29 @@ final class Attempt {
    * and once more via the re-send client if it failed on a reused connection.
    */
   private void send(OkHttpClient via, Thread caller, Consumer<Result> done) {
-    Consumer<Result> then =
-        result -> {
-          if (resendable(via, result)) {
-            send(config.fresh, caller, done);
-            return;
-          }
-          if (via == config.fresh) {
-            config
-                .fresh
-                .connectionPool()
-                .evictAll(); // The next re-send gets a connection of its own.
-          }
-          done.accept(unwrapped(result));
-        };
     Exchange sending;
     try {
       sending = exchange(via, caller);
     } catch (RejectedExecutionException closed) {
-      then.accept(failure(Kind.STOPPED, closed));
+      done.accept(failure(Kind.STOPPED, closed));
       return;
     }
+    Consumer<Result> then =
+        result -> {
+          SentAndFailed failedOn = sending.sentAndFailed;
+          if (via == config.okHttpClient
+              && failedOn != null
+              && failedOn.reused
+              && result.kind == Kind.CONNECTION) {
+            send(config.fresh, caller, done);
+            return;
+          }
+          if (via == config.fresh) {
+            // The next re-send gets a connection of its own too.
+            config.fresh.connectionPool().evictAll();
+          }
+          done.accept(result);
+        };
     Callback callback =
         new Callback() {
           @Override
@@ -160,14 +162,6 @@ final class Attempt {
       return;
     }
     then.accept(received(sending, response));
-  }
-
-  /** Whether {@code result}, sent via the caller's client, failed on a reused connection. */
-  private boolean resendable(OkHttpClient via, Result result) {
-    return via == config.okHttpClient
-        && result.kind == Kind.CONNECTION
-        && result.cause instanceof SentAndFailed
-        && ((SentAndFailed) result.cause).reused;
   }
 
   /** Cancels the request in flight for good: the attempt is {@link Kind#STOPPED}. */
@@ -231,7 +225,7 @@ final class Attempt {
       return failure(Kind.CALLER_CODE, thrown);
     } else if (e instanceof InterruptedIOException) {
       return failure(Kind.TIMEOUT, e); // The call's timeout, wrapping whatever it cut short.
-    } else if (inChain && e instanceof ProtocolException && !(e instanceof SentAndFailed)) {
+    } else if (inChain && e instanceof ProtocolException && sending.sentAndFailed == null) {
       // From the chain, what the network raised is wrapped: this is OkHttp's follow-ups giving up.
       return failure(Kind.FOLLOW_UP, e);
     }
@@ -240,12 +234,6 @@ final class Attempt {
 
   private static Result failure(Kind kind, Throwable cause) {
     return new Result(kind, cause, 0, null, null);
-  }
-
-  private static Result unwrapped(Result result) {
-    return result.cause instanceof SentAndFailed
-        ? failure(result.kind, result.cause.getCause())
-        : result;
   }
 
   /**
@@ -276,6 +264,7 @@ final class Attempt {
     volatile boolean connected;
     volatile boolean connectTimedOut;
     volatile List<String> retryAfter; // A 408's or 503's, as the server sent them.
+    volatile SentAndFailed sentAndFailed; // The request failed on its connection.
 
     Exchange(Thread caller) {
       this.caller = caller;
@@ -335,13 +324,21 @@ final class Attempt {
   private static final String HELD_RETRY_AFTER = "held-by-bctrl";
 
   /**
-   * The SDK's last application interceptor: puts back the {@code Retry-After} {@link #network}
-   * held.
+   * The SDK's last application interceptor: gives the caller's interceptors the failure a {@link
+   * SentAndFailed} wraps and the {@code Retry-After} {@link #network} held.
    */
   static final Interceptor RESTORE =
       chain -> {
-        Response response = chain.proceed(chain.request());
         Exchange sending = exchangeOf(chain);
+        Response response;
+        try {
+          response = chain.proceed(chain.request());
+        } catch (SentAndFailed e) {
+          if (sending != null) {
+            sending.sentAndFailed = e;
+          }
+          throw (IOException) e.getCause();
+        }
         if (sending == null || sending.retryAfter == null) {
           return response; // Else the response is the held one: OkHttp does not follow it up.
         }

@@ -18,8 +18,6 @@ import java.util.logging.Level;
  * say) is logged and never stops the thread or other calls' tasks.
  */
 public final class SystemDelayer implements Delayer {
-  private static final long IDLE_SECONDS = 10;
-
   private ScheduledThreadPoolExecutor executor;
   private boolean shutdown;
 
@@ -57,7 +55,7 @@ public final class SystemDelayer implements Delayer {
       executor =
           new ScheduledThreadPoolExecutor(1, runnable -> Transport.daemon(runnable, "scheduler"));
       executor.setRemoveOnCancelPolicy(true);
-      executor.setKeepAliveTime(IDLE_SECONDS, TimeUnit.SECONDS);
+      executor.setKeepAliveTime(10, TimeUnit.SECONDS);
       executor.allowCoreThreadTimeOut(true);
     }
     return executor;

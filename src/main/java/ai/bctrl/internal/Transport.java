@@ -4,9 +4,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Executors;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 
@@ -29,15 +27,9 @@ public final class Transport {
   public static OkHttpClient httpClient(OkHttpClient base, int maxConcurrentRequests) {
     OkHttpClient.Builder builder;
     if (base == null) {
+      // OkHttp's own executor (threads made on demand, idle ones gone after 60 s), daemon threads.
       Dispatcher dispatcher =
-          new Dispatcher(
-              new ThreadPoolExecutor(
-                  0,
-                  Integer.MAX_VALUE,
-                  60,
-                  TimeUnit.SECONDS,
-                  new SynchronousQueue<Runnable>(),
-                  runnable -> daemon(runnable, "http")));
+          new Dispatcher(Executors.newCachedThreadPool(runnable -> daemon(runnable, "http")));
       dispatcher.setMaxRequests(maxConcurrentRequests);
       dispatcher.setMaxRequestsPerHost(maxConcurrentRequests);
       builder = new OkHttpClient.Builder().dispatcher(dispatcher);
