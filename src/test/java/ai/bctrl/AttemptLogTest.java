@@ -4,13 +4,7 @@ import static ai.bctrl.Fixtures.page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import okhttp3.OkHttpClient;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.SocketPolicy;
@@ -59,33 +53,14 @@ class AttemptLogTest extends LoggedServerTest {
 
   @Test
   void anAttemptThatCannotConnectIsLoggedAsAConnectTimeout() throws Exception {
-    List<Socket> accepted = new CopyOnWriteArrayList<>();
-    try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
-      Thread acceptor =
-          new Thread(
-              () -> {
-                try {
-                  while (true) {
-                    accepted.add(silent.accept()); // TCP connects; TLS never answers.
-                  }
-                } catch (IOException closed) {
-                  // The test is over.
-                }
-              });
-      acceptor.setDaemon(true);
-      acceptor.start();
-      try (BctrlClient client =
-          TestClients.builder(server)
-              .baseUrl("https://127.0.0.1:" + silent.getLocalPort() + "/")
-              .connectTimeout(Duration.ofMillis(200))
-              .logLevel(LogLevel.INFO)
-              .build()) {
-        catchThrowable(() -> client.runs().listInvocations("r"));
-      }
-    } finally {
-      for (Socket socket : accepted) {
-        socket.close();
-      }
+    try (SilentServer silent = new SilentServer();
+        BctrlClient client =
+            TestClients.builder(server)
+                .baseUrl("https://127.0.0.1:" + silent.port() + "/")
+                .connectTimeout(Duration.ofMillis(200))
+                .logLevel(LogLevel.INFO)
+                .build()) {
+      catchThrowable(() -> client.runs().listInvocations("r"));
     }
 
     assertThat(logText())
