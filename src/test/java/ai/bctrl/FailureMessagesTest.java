@@ -7,13 +7,9 @@ import ai.bctrl.errors.BctrlConnectionException;
 import ai.bctrl.errors.BctrlException;
 import ai.bctrl.errors.BctrlTimeoutException;
 import ai.bctrl.errors.NotFoundException;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -25,22 +21,8 @@ class FailureMessagesTest extends MockServerTest {
   @Test
   void anHttpsBaseUrlOnAPortThatNeverAnswersEndsAtTheConnectTimeoutNamingHostAndScheme()
       throws Exception {
-    List<Socket> accepted = new ArrayList<>();
-    try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
-      Thread acceptor =
-          new Thread(
-              () -> {
-                try {
-                  while (true) {
-                    accepted.add(silent.accept()); // Accepts and never says a word.
-                  }
-                } catch (IOException closed) {
-                  // The test is over.
-                }
-              });
-      acceptor.setDaemon(true);
-      acceptor.start();
-      String https = "https://127.0.0.1:" + silent.getLocalPort() + "/";
+    try (SilentServer silent = new SilentServer()) {
+      String https = "https://127.0.0.1:" + silent.port() + "/";
       try (BctrlClient wrongScheme =
           TestClients.builder(server, delayer)
               .baseUrl(https)
@@ -50,15 +32,11 @@ class FailureMessagesTest extends MockServerTest {
 
         assertThat(failure)
             .isInstanceOf(BctrlTimeoutException.class)
-            .hasMessageContaining("127.0.0.1:" + silent.getLocalPort())
+            .hasMessageContaining("127.0.0.1:" + silent.port())
             .hasMessageContaining("connect timeout of 300 ms")
             .hasMessageContaining("http://");
         assertThat(((BctrlException) failure).attempts()).as("not retried").isEqualTo(1);
         assertThat(delayer.waits).isEmpty();
-      }
-    } finally {
-      for (Socket socket : accepted) {
-        socket.close();
       }
     }
   }

@@ -286,4 +286,35 @@ class ResendTest extends MockServerTest {
       assertThat(server.getRequestCount()).as("maxRetries(0): one request").isOne();
     }
   }
+
+  @ParameterizedTest(name = "async={0}")
+  @ValueSource(booleans = {false, true})
+  void aCallersInterceptorSeesTheFailureOfASentRequestAsTheNetworkRaisedIt(boolean async)
+      throws Exception {
+    server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
+    List<IOException> seen = new CopyOnWriteArrayList<>();
+    OkHttpClient watching =
+        new OkHttpClient.Builder()
+            .addInterceptor(
+                chain -> {
+                  try {
+                    return chain.proceed(chain.request());
+                  } catch (IOException e) {
+                    seen.add(e);
+                    throw e;
+                  }
+                })
+            .build();
+    try (BctrlClient client =
+        TestClients.builder(server, delayer).okHttpClient(watching).maxRetries(0).build()) {
+      Throwable failure = call(client, async);
+
+      assertThat(failure).isInstanceOf(BctrlConnectionException.class);
+      assertThat(seen).hasSize(1);
+      assertThat(seen.get(0))
+          .as("OkHttp's own exception, not the SDK's wrapper")
+          .isNotInstanceOf(java.net.ProtocolException.class)
+          .isSameAs(failure.getCause());
+    }
+  }
 }

@@ -1,7 +1,10 @@
 package ai.bctrl.internal;
 
 import static ai.bctrl.internal.Attempt.NO_LIMIT;
+import static ai.bctrl.internal.Attempt.nanos;
+import static ai.bctrl.internal.RetryPolicy.backoffMillis;
 
+import ai.bctrl.LogLevel;
 import ai.bctrl.RequestListener;
 import ai.bctrl.ResponseMetadata;
 import ai.bctrl.errors.BctrlApiException;
@@ -28,15 +31,12 @@ import java.util.logging.Level;
 import javax.net.ssl.SSLException;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
+import okhttp3.Request;
 
 /**
- * One call, the call layer: owns its attempts, the retries and waits between them, the deadline,
- * listener events, metadata, logging and completion, the same whether it runs on the caller's
- * thread ({@link #run}) or on OkHttp's dispatcher ({@link #start}). After each attempt it takes one
- * {@link Decision}: retry after a wait, done with a value, or fail. What stops a call from outside
- * (the client closed, the future cancelled, the caller's thread interrupted) is told apart in one
- * place, {@link #stopped}.
+ * One call: its attempts, retries, deadline, listener events, logging and completion, on the
+ * caller's thread ({@link #run}) or OkHttp's dispatcher ({@link #start}), with one {@link Decision}
+ * after each attempt. Stops from outside (closed, interrupted) are told apart in {@link #stopped}.
  */
 final class ApiCall<T> {
   final CompletableFuture<T> future = new CompletableFuture<>();
@@ -44,7 +44,6 @@ final class ApiCall<T> {
   private final HttpUrl url;
   private final String apiKey;
   private final ClientConfig config;
-  private final OkHttpClient fresh;
   private final BodyDecoder<T> decoder;
   private final int maxRetries;
   private final long attemptTimeoutNanos;
@@ -57,10 +56,8 @@ final class ApiCall<T> {
   private volatile Future<?> pendingRetry;
   private BctrlException lastFailure; // Written and read by each step in turn.
 
-  /** {@code fresh}: the client a re-send on a fresh connection goes through. */
-  ApiCall(ClientConfig config, OkHttpClient fresh, ApiRequest api, BodyDecoder<T> decoder) {
+  ApiCall(ClientConfig config, ApiRequest api, BodyDecoder<T> decoder) {
     this.config = config;
-    this.fresh = fresh;
     this.api = api;
     this.decoder = decoder;
     this.url = api.url(config.baseUrl);
@@ -103,8 +100,9 @@ final class ApiCall<T> {
         if (attempt == null) {
           break;
         }
-        Decision<T> decision = decide(number, attempt.run(), caller);
-        if (!take(decision)) {
+        Attempt.Result result = attempt.run();
+        Decision<T> decision = decide(number, attempt, result, caller);
+        if (!take(number, attempt, result, decision)) {
           break;
         }
         if (decision.retryMillis > 0) {
@@ -134,17 +132,17 @@ final class ApiCall<T> {
     try {
       Attempt attempt = begin(number, null);
       if (attempt != null) {
-        attempt.enqueue(result -> proceed(number, result));
+        attempt.enqueue(result -> proceed(number, attempt, result));
       }
     } catch (Throwable unexpected) {
       future.completeExceptionally(unexpected);
     }
   }
 
-  private void proceed(int number, Attempt.Result result) {
+  private void proceed(int number, Attempt attempt, Attempt.Result result) {
     try {
-      Decision<T> decision = decide(number, result, null);
-      if (!take(decision)) {
+      Decision<T> decision = decide(number, attempt, result, null);
+      if (!take(number, attempt, result, decision)) {
         return;
       }
       if (decision.retryMillis == 0) {
@@ -165,7 +163,7 @@ final class ApiCall<T> {
 
   /**
    * Why the call must stop now, or null to go on: the client closed, or the calling thread (of a
-   * sync call; null for async) interrupted. A cancelled future has ended the call already.
+   * sync call; null for async) interrupted.
    */
   private BctrlException stopped(Thread caller, Throwable cause) {
     int made = attempts;
@@ -183,8 +181,7 @@ final class ApiCall<T> {
 
   /**
    * The next attempt with its share of the deadline, or null when the call is over: ended
-   * meanwhile, stopped, or at its deadline (then failed with a timeout whose cause is the last
-   * failure).
+   * meanwhile, stopped, or at its deadline (then failed with a timeout caused by the last failure).
    */
   private Attempt begin(int number, Thread caller) {
     BctrlException stop = stopped(caller, null);
@@ -195,22 +192,12 @@ final class ApiCall<T> {
     long left = deadlineNanos == NO_LIMIT ? NO_LIMIT : deadlineNanos - config.delayer.nanoTime();
     if (left <= 0) {
       String deadline = " to " + hostAndPort() + " reached its total timeout of ";
-      end(
-          new BctrlTimeoutException(
-              redact(describe() + deadline + human(totalTimeoutNanos) + after(number - 1)),
-              lastFailure,
-              number - 1,
-              api.cursor));
+      String message = describe() + deadline + human(totalTimeoutNanos) + after(number - 1);
+      end(new BctrlTimeoutException(redact(message), lastFailure, number - 1, api.cursor));
       return null;
     }
-    Attempt attempt =
-        new Attempt(
-            config.okHttpClient,
-            fresh,
-            config.scheduler,
-            api.httpRequest(url, number, apiKey, config.headers),
-            Math.min(left, attemptTimeoutNanos),
-            nanos(config.connectTimeout));
+    Request request = api.httpRequest(url, number, apiKey, config.headers);
+    Attempt attempt = new Attempt(config, request, Math.min(left, attemptTimeoutNanos));
     attempts = number;
     current = attempt;
     if (future.isDone()) {
@@ -221,35 +208,43 @@ final class ApiCall<T> {
     return attempt;
   }
 
-  /** What the call does after an attempt: retry after a wait, done with a value, or fail. */
+  /**
+   * What the call does after an attempt: retry after a wait, done with a value, or fail; and how
+   * the attempt's log line ends ({@code outcome}, null for none).
+   */
   private static final class Decision<T> {
     final boolean retry;
     final long retryMillis;
     final T value;
     final Throwable failure;
+    final String outcome;
 
-    private Decision(boolean retry, long retryMillis, T value, Throwable failure) {
+    private Decision(boolean retry, long retryMillis, T value, Throwable failure, String outcome) {
       this.retry = retry;
       this.retryMillis = retryMillis;
       this.value = value;
       this.failure = failure;
+      this.outcome = outcome;
     }
 
-    static <T> Decision<T> retryAfter(long millis) {
-      return new Decision<>(true, millis, null, null);
+    static <T> Decision<T> retryAfter(long millis, String outcome) {
+      return new Decision<>(true, millis, null, null, outcome);
     }
 
-    static <T> Decision<T> done(T value) {
-      return new Decision<>(false, 0, value, null);
+    static <T> Decision<T> done(T value, String outcome) {
+      return new Decision<>(false, 0, value, null, outcome);
     }
 
-    static <T> Decision<T> fail(Throwable failure) {
-      return new Decision<>(false, 0, null, failure);
+    static <T> Decision<T> fail(Throwable failure, String outcome) {
+      return new Decision<>(false, 0, null, failure, outcome);
     }
   }
 
-  /** Completes the call as {@code decision} says; true when it says to retry. */
-  private boolean take(Decision<T> decision) {
+  /** Logs attempt {@code number} and completes the call as it decided; true to retry. */
+  private boolean take(int number, Attempt attempt, Attempt.Result result, Decision<T> decision) {
+    if (decision.outcome != null) {
+      log(number, attempt, result.headers, decision);
+    }
     if (decision.failure != null) {
       end(decision.failure);
     } else if (!decision.retry) {
@@ -265,70 +260,64 @@ final class ApiCall<T> {
     }
   }
 
-  private Decision<T> decide(int number, Attempt.Result result, Thread caller) {
+  private Decision<T> decide(int number, Attempt attempt, Attempt.Result result, Thread caller) {
     Throwable cause = result.cause;
-    if (result.kind == Attempt.Kind.RESPONSE) {
-      return onResponse(number, result);
-    } else if (result.kind == Attempt.Kind.STOPPED || result.kind == Attempt.Kind.INTERRUPTED) {
-      BctrlException stop = stopped(caller, cause);
-      // Stopped by a cancelled future (nothing to complete) or by a closed scheduler.
-      return Decision.fail(stop != null ? stop : closedAnyway(cause));
-    } else if (cause instanceof Exception) {
-      listen(l -> l.attemptFailed(info(number), (Exception) cause));
+    switch (result.kind) {
+      case RESPONSE:
+        return onResponse(number, attempt, result);
+      case STOPPED:
+        BctrlException stop = stopped(caller, cause);
+        if (stop == null) { // Not by close() nor an interrupt: the client's timer refused work.
+          closed = true;
+          stop = stopped(null, cause);
+        }
+        return Decision.fail(stop, null);
+      default:
+        if (cause instanceof Exception) {
+          listen(l -> l.attemptFailed(info(number), (Exception) cause));
+        }
     }
     String where = " to " + hostAndPort();
     switch (result.kind) {
       case CALLER_CODE:
-        log(number, result, null, "failed: " + cause, -1);
+        String threw = " failed: an interceptor or listener of the OkHttpClient threw " + cause;
         return Decision.fail(
-            cause instanceof Error
-                ? cause
-                : failure(
-                    BctrlException::new,
-                    number,
-                    cause,
-                    " failed: an interceptor or listener of the OkHttpClient threw " + cause));
+            cause instanceof Error ? cause : failure(BctrlException::new, number, cause, threw),
+            "failed: " + cause);
       case FOLLOW_UP:
-        log(number, result, null, "failed: " + cause, -1);
         String loop = " was redirected too many times: " + cause.getMessage();
-        return Decision.fail(failure(BctrlConnectionException::new, number, cause, loop));
+        return Decision.fail(
+            failure(BctrlConnectionException::new, number, cause, loop), "failed: " + cause);
       case CONNECT_TIMEOUT:
         // Not retried: what does not connect in the connect timeout will not in the next one.
-        log(number, result, null, "connect timed out", -1);
-        String connect = " within the connect timeout of " + human(nanos(config.connectTimeout));
+        String connect =
+            ": could not connect"
+                + where
+                + " within the connect timeout of "
+                + human(nanos(config.connectTimeout))
+                + schemeHint();
         return Decision.fail(
-            failure(
-                BctrlTimeoutException::new,
-                number,
-                cause,
-                ": could not connect" + where + connect + schemeHint()));
+            failure(BctrlTimeoutException::new, number, cause, connect), "connect timed out");
       case TIMEOUT:
-        long limit = result.timeoutNanos;
         String timedOut =
-            limit < attemptTimeoutNanos
+            attempt.timeoutNanos < attemptTimeoutNanos
                 ? " reached its total timeout of " + human(totalTimeoutNanos)
                 : " timed out: no response within the timeout of " + human(attemptTimeoutNanos);
         BctrlException timeout =
             failure(BctrlTimeoutException::new, number, cause, where + timedOut);
-        return retryOrFail(number, result, "timed out", timeout, RetryPolicy.backoffMillis(number));
+        return retryOrFail(number, "timed out", "timed out", timeout, backoffMillis(number));
       default:
         String hint = cause instanceof SSLException ? schemeHint() : "";
         String failed = where + " failed: " + cause + hint;
         BctrlException connection = failure(BctrlConnectionException::new, number, cause, failed);
-        return retryOrFail(
-            number, result, "connection failed", connection, RetryPolicy.backoffMillis(number));
+        String reason = "connection failed";
+        return retryOrFail(number, reason, reason, connection, backoffMillis(number));
     }
   }
 
-  /** A stop the call did not ask for: the client's timer refused work, as it does once closed. */
-  private BctrlException closedAnyway(Throwable cause) {
-    closed = true;
-    return stopped(null, cause);
-  }
-
-  private Decision<T> onResponse(int number, Attempt.Result attempt) {
-    Headers headers = attempt.headers;
-    int status = attempt.status;
+  private Decision<T> onResponse(int number, Attempt attempt, Attempt.Result result) {
+    Headers headers = result.headers;
+    int status = result.status;
     String requestId = headers.get("X-Request-Id");
     Duration took = Duration.ofNanos(System.nanoTime() - attempt.startNanos);
     listen(l -> l.responseReceived(info(number), status, took, Optional.ofNullable(requestId)));
@@ -337,14 +326,11 @@ final class ApiCall<T> {
       ResponseMetadata metadata =
           ResponseMetadata.of(status, headers.toMultimap(), number, elapsed);
       try {
-        if (attempt.body.unreadable != null) {
-          throw attempt.body.unreadable;
+        if (result.body.unreadable != null) {
+          throw result.body.unreadable;
         }
-        T value = decoder.decode(attempt.body.bytes, metadata);
-        log(number, attempt, headers, String.valueOf(status), -1);
-        return Decision.done(value);
+        return Decision.done(decoder.decode(result.body.bytes, metadata), String.valueOf(status));
       } catch (SchemaMismatch e) {
-        log(number, attempt, headers, status + ", undecodable body", -1);
         String message = "could not decode the response to " + describe() + ": " + e.getMessage();
         return Decision.fail(
             new BctrlDecodeException(
@@ -352,15 +338,16 @@ final class ApiCall<T> {
                 e,
                 status,
                 requestId,
-                redact(attempt.body.text(attempt.contentType)),
+                redact(result.body.text()),
                 number,
-                api.cursor));
+                api.cursor),
+            status + ", undecodable body");
       }
     }
     // Decoded from the bytes, where broken text shows; again from the text if a key was echoed.
-    String received = attempt.body.text(attempt.contentType);
+    String received = result.body.text();
     String rawBody = redact(received);
-    ErrorResponse errorResponse = Json.errorResponse(attempt.body.bytes);
+    ErrorResponse errorResponse = Json.errorResponse(result.body.bytes);
     if (errorResponse != null && !rawBody.equals(received)) {
       errorResponse = Json.errorResponse(rawBody.getBytes(StandardCharsets.UTF_8));
     }
@@ -377,32 +364,27 @@ final class ApiCall<T> {
             api.cursor);
     if (!RetryPolicy.isRetryableStatus(status)
         || (serverDelay != null && serverDelay.toMillis() > RetryPolicy.MAX_SERVER_DELAY_MS)) {
-      log(number, attempt, headers, String.valueOf(status), -1);
-      return Decision.fail(failure);
+      return Decision.fail(failure, String.valueOf(status));
     }
-    long delay = serverDelay != null ? serverDelay.toMillis() : RetryPolicy.backoffMillis(number);
-    return retryOrFail(number, attempt, "status " + status, failure, delay);
+    long delay = serverDelay != null ? serverDelay.toMillis() : backoffMillis(number);
+    return retryOrFail(number, "status " + status, String.valueOf(status), failure, delay);
   }
 
   /**
    * Retries after {@code delayMillis} while the retry budget lasts and the wait ends before the
-   * deadline; otherwise ends the call now with {@code failure}.
+   * deadline; otherwise ends the call now with {@code failure}. {@code reason}: for the listener.
    */
   private Decision<T> retryOrFail(
-      int number, Attempt.Result attempt, String reason, BctrlException failure, long delayMillis) {
-    Headers headers = attempt.headers;
+      int number, String reason, String outcome, BctrlException failure, long delayMillis) {
     lastFailure = failure;
     boolean crossesDeadline =
         deadlineNanos != NO_LIMIT
             && config.delayer.nanoTime() + delayMillis * 1_000_000L - deadlineNanos >= 0;
-    String result = headers != null ? String.valueOf(attempt.status) : reason;
     if (number > maxRetries || crossesDeadline) {
-      log(number, attempt, headers, result, -1);
-      return Decision.fail(failure);
+      return Decision.fail(failure, outcome);
     }
-    log(number, attempt, headers, result, delayMillis);
     listen(l -> l.retryScheduled(info(number), Duration.ofMillis(delayMillis), reason));
-    return Decision.retryAfter(delayMillis);
+    return Decision.retryAfter(delayMillis, outcome);
   }
 
   /** How each kind of {@link BctrlException} is made. */
@@ -410,10 +392,9 @@ final class ApiCall<T> {
     BctrlException create(String message, Throwable cause, int attempts, String resumeCursor);
   }
 
-  /** A failure of {@code attempt}: the request, {@code what} happened, how many attempts. */
+  /** A failure of attempt {@code number}: the request, {@code what} happened, how many attempts. */
   private BctrlException failure(ExceptionType type, int number, Throwable cause, String what) {
-    String message = redact(describe() + what + after(number));
-    return type.create(message, cause, number, api.cursor);
+    return type.create(redact(describe() + what + after(number)), cause, number, api.cursor);
   }
 
   /** Method and URL path as the server saw it (the base URL's path included), no query. */
@@ -433,15 +414,6 @@ final class ApiCall<T> {
 
   private static String after(int attempts) {
     return attempts > 1 ? " after " + attempts + " attempts" : "";
-  }
-
-  /** {@code duration} in nanoseconds; {@link Attempt#NO_LIMIT} for null or too long to count. */
-  private static long nanos(Duration duration) {
-    try {
-      return duration == null ? NO_LIMIT : duration.toNanos();
-    } catch (ArithmeticException tooLong) {
-      return NO_LIMIT;
-    }
   }
 
   /** For messages: {@code 500 us}, {@code 200 ms}, {@code 10 s}, {@code 1500 ms}. */
@@ -484,24 +456,27 @@ final class ApiCall<T> {
     }
   }
 
-  private void log(
-      int number,
-      Attempt.Result attempt,
-      Headers responseHeaders,
-      String result,
-      long retryInMillis) {
-    if (config.logLevel != ai.bctrl.LogLevel.OFF) {
-      SdkLog.attempt(
-          config.logLevel,
-          attempt.request,
-          number,
-          maxRetries + 1,
-          result,
-          attempt.startNanos,
-          responseHeaders,
-          retryInMillis < 0 ? null : "retrying in " + retryInMillis + " ms",
-          apiKey,
-          config.apiKey);
+  /**
+   * One line for an attempt, at the client's log level. A server may echo a key, and a client
+   * header may hold the client's key while a call uses its own: neither key is ever written.
+   */
+  private void log(int number, Attempt attempt, Headers headers, Decision<T> decision) {
+    if (config.logLevel == LogLevel.OFF || !SdkLog.LOGGER.isLoggable(Level.INFO)) {
+      return;
     }
+    long millis = (System.nanoTime() - attempt.startNanos) / 1_000_000;
+    StringBuilder line = new StringBuilder("GET ").append(attempt.request.url());
+    line.append(" -> ").append(decision.outcome).append(" in ").append(millis);
+    line.append(" ms (attempt ").append(number).append(" of ").append(maxRetries + 1).append(')');
+    if (decision.retry) {
+      line.append("; retrying in ").append(decision.retryMillis).append(" ms");
+    }
+    if (config.logLevel == LogLevel.DEBUG) {
+      line.append("\n  request headers: ").append(SdkLog.redacted(attempt.request.headers()));
+      if (headers != null) {
+        line.append("\n  response headers: ").append(SdkLog.redacted(headers));
+      }
+    }
+    SdkLog.LOGGER.log(Level.INFO, redact(line.toString()));
   }
 }

@@ -1,49 +1,48 @@
 package ai.bctrl.internal;
 
 import ai.bctrl.RequestOptions;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UnsupportedEncodingException;
+import java.net.URLEncoder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
 
 /**
  * What a resource client asks for, and the one place it becomes an HTTP request: a GET of path
  * segments under the base URL with query parameters, the page cursor, and the call's options.
- * Immutable; the cursor is kept apart from the other parameters so that a walk can ask for the next
- * page of the same request, and so that a failure can say which page it was fetching.
+ * Immutable; the cursor is kept apart so that a walk can ask for the next page of the same request,
+ * and a failure can say which page it was fetching.
  */
 public final class ApiRequest {
+  static final String USER_AGENT = "bctrl-java/" + sdkVersion();
+
   final List<String> pathSegments;
   final List<String> queryNamesAndValues;
   final String cursor;
   final RequestOptions options;
 
   private ApiRequest(
-      List<String> pathSegments,
-      List<String> queryNamesAndValues,
-      String cursor,
-      RequestOptions options) {
+      List<String> pathSegments, List<String> query, String cursor, RequestOptions options) {
     this.pathSegments = pathSegments;
-    this.queryNamesAndValues = queryNamesAndValues;
+    this.queryNamesAndValues = query;
     this.cursor = cursor;
     this.options = options;
   }
 
-  /**
-   * A GET of {@code segments}, each one path segment that will be percent-encoded, so that a value
-   * such as {@code "a/b"} cannot change the path.
-   */
+  /** A GET of {@code segments}, each percent-encoded as one path segment ({@code "a/b"} too). */
   public static ApiRequest get(RequestOptions options, String... segments) {
     if (options == null) {
       throw new IllegalArgumentException("options == null");
     }
-    List<String> path = new ArrayList<>(segments.length);
-    Collections.addAll(path, segments);
-    return new ApiRequest(
-        Collections.unmodifiableList(path), Collections.<String>emptyList(), null, options);
+    List<String> path = Collections.unmodifiableList(new ArrayList<>(Arrays.asList(segments)));
+    return new ApiRequest(path, Collections.<String>emptyList(), null, options);
   }
 
   /**
@@ -73,10 +72,7 @@ public final class ApiRequest {
     return new ApiRequest(pathSegments, queryNamesAndValues, cursor, options);
   }
 
-  /**
-   * The URL under {@code baseUrl}: its path, then the segments, the query, the caller's extra query
-   * parameters and the cursor.
-   */
+  /** The URL: the base URL's path, the segments, the query, the caller's query, the cursor. */
   HttpUrl url(HttpUrl baseUrl) {
     HttpUrl.Builder url = baseUrl.newBuilder();
     for (String segment : pathSegments) {
@@ -108,7 +104,7 @@ public final class ApiRequest {
             .header("Accept", "application/json")
             // Asked for here, not by OkHttp, so that the SDK decompresses (see ResponseBodies).
             .header("Accept-Encoding", "gzip")
-            .header("User-Agent", Versions.USER_AGENT);
+            .header("User-Agent", USER_AGENT);
     for (Map.Entry<String, String> header : clientHeaders.entrySet()) {
       request.header(header.getKey(), header.getValue());
     }
@@ -122,27 +118,29 @@ public final class ApiRequest {
   }
 
   /**
-   * Every byte but RFC 3986's unreserved characters is percent-encoded, so that an id is always one
-   * path segment: not {@code /}, and not {@code ;} or {@code =}, which servlet containers read as
-   * path parameters.
+   * Every byte but RFC 3986's unreserved characters percent-encoded, so that an id is one path
+   * segment: not {@code /}, nor {@code ;} or {@code =}, which servlet containers read as path
+   * parameters. {@link URLEncoder} differs from RFC 3986 in {@code *}, {@code ~} and space only.
    */
   static String percentEncode(String segment) {
-    StringBuilder out = new StringBuilder();
-    for (byte b : segment.getBytes(StandardCharsets.UTF_8)) {
-      int c = b & 0xff;
-      if ((c >= 'a' && c <= 'z')
-          || (c >= 'A' && c <= 'Z')
-          || (c >= '0' && c <= '9')
-          || c == '-'
-          || c == '.'
-          || c == '_'
-          || c == '~') {
-        out.append((char) c);
-      } else {
-        out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)));
-        out.append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
-      }
+    try {
+      String form = URLEncoder.encode(segment, "UTF-8");
+      return form.replace("+", "%20").replace("*", "%2A").replace("%7E", "~");
+    } catch (UnsupportedEncodingException impossible) {
+      throw new AssertionError(impossible); // Every JVM has UTF-8.
     }
-    return out.toString();
+  }
+
+  /** The SDK's own version, written into a resource by the build. */
+  private static String sdkVersion() {
+    try (InputStream in = ApiRequest.class.getResourceAsStream("/ai/bctrl/version.properties")) {
+      Properties properties = new Properties();
+      if (in != null) {
+        properties.load(in);
+      }
+      return properties.getProperty("version", "unknown");
+    } catch (IOException e) {
+      return "unknown";
+    }
   }
 }

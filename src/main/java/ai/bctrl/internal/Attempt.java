@@ -3,6 +3,7 @@ package ai.bctrl.internal;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ProtocolException;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.WeakHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import okhttp3.Call;
@@ -17,32 +19,22 @@ import okhttp3.Callback;
 import okhttp3.Connection;
 import okhttp3.Headers;
 import okhttp3.Interceptor;
-import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * One HTTP request of a call, the attempt layer: sends it (on the caller's thread, or on OkHttp's
- * dispatcher), reads the whole body, and returns one immutable {@link Result}. It knows nothing of
- * retries, nor of deadlines beyond the timeout it is given, nor of the call that made it.
- *
- * <p>The request reaches the server at most twice: once, and again only when it failed on a pooled
- * connection the client had used before (the server closed it while idle, or as the request was
- * written), through the SDK's re-send client, whose pool is emptied after each re-send and never
- * holds a connection that was idle in the caller's pool, with a connect phase of its own. OkHttp's
- * own re-sends of a request that reached the network are stopped by the SDK's network interceptor
- * (see {@link SentAndFailed}).
- *
- * <p>While it runs, a watch on the client's {@link Scheduler} cancels it when the connection (TCP
- * and TLS) is not ready within the connect timeout and, for a sync attempt, when the caller's
- * thread is interrupted: a blocking socket read does not wake on an interrupt.
+ * One HTTP request of a call, sent on the caller's thread or OkHttp's dispatcher and read whole
+ * into one immutable {@link Result}; it knows nothing of retries nor of the call. The request
+ * reaches the server at most twice: again only after it failed on a connection that had carried a
+ * request before, through the client's re-send client (see {@link SentAndFailed}). A watch on the
+ * client's timer cancels it when no connection is ready within the connect timeout and, for a sync
+ * attempt, when the caller's thread is interrupted (a blocking socket read does not wake).
  */
 final class Attempt {
   /** No limit, for every timeout and deadline of the transport. */
   static final long NO_LIMIT = Long.MAX_VALUE;
 
-  /** How often a sync attempt looks whether its thread was interrupted. */
   private static final long INTERRUPT_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
   /** What an attempt came to. */
@@ -50,177 +42,129 @@ final class Attempt {
     RESPONSE, // a response, read whole: status, headers, body
     CONNECT_TIMEOUT, // no connection (TCP and TLS) within the connect timeout
     TIMEOUT, // no whole response within the attempt's timeout
-    INTERRUPTED, // the calling thread of a sync attempt was interrupted
-    STOPPED, // stopped by its call (the client closed or the caller cancelled)
+    STOPPED, // the client closed, the caller cancelled, or a sync attempt's thread interrupted
     CONNECTION, // refused, reset, closed mid-response, a TLS failure
     FOLLOW_UP, // OkHttp gave up following up the response (too many redirects)
     CALLER_CODE // an interceptor or listener of the caller's OkHttpClient threw
   }
 
-  /** What an attempt came to: a response read whole, or a failure of a {@link Kind}. Immutable. */
+  /** A response read whole, or a failure of a {@link Kind} (its cause may be null for a stop). */
   static final class Result {
     final Kind kind;
-    final Request request;
-    final long startNanos;
-
-    /** The attempt's timeout, as it was given. */
-    final long timeoutNanos;
-
-    /** The failure, for every kind but {@link Kind#RESPONSE}; may be null for a stop. */
     final Throwable cause;
-
-    // A response's, for Kind.RESPONSE only.
     final int status;
     final Headers headers;
     final ResponseBodies.Body body;
-    final MediaType contentType;
 
     private Result(
-        Kind kind,
-        Request request,
-        long startNanos,
-        long timeoutNanos,
-        Throwable cause,
-        int status,
-        Headers headers,
-        ResponseBodies.Body body,
-        MediaType contentType) {
+        Kind kind, Throwable cause, int status, Headers headers, ResponseBodies.Body body) {
       this.kind = kind;
-      this.request = request;
-      this.startNanos = startNanos;
-      this.timeoutNanos = timeoutNanos;
       this.cause = cause;
       this.status = status;
       this.headers = headers;
       this.body = body;
-      this.contentType = contentType;
     }
   }
 
-  private final OkHttpClient client;
-  private final OkHttpClient fresh;
-  private final Scheduler scheduler;
-  private final Request request;
-  private final long timeoutNanos;
+  final Request request;
+  final long startNanos = System.nanoTime();
+
+  /** The whole attempt, re-send included; {@link #NO_LIMIT} for none. */
+  final long timeoutNanos;
+
+  private final ClientConfig config;
   private final long connectTimeoutNanos;
-  private final long startNanos = System.nanoTime();
   private volatile Exchange exchange;
   private volatile boolean stopped;
 
-  /**
-   * @param fresh the client a re-send goes through, whose pool only re-sends use, emptied after
-   *     each
-   * @param timeoutNanos the whole attempt, re-send included; {@link #NO_LIMIT} for none
-   */
-  Attempt(
-      OkHttpClient client,
-      OkHttpClient fresh,
-      Scheduler scheduler,
-      Request request,
-      long timeoutNanos,
-      long connectTimeoutNanos) {
-    this.client = client;
-    this.fresh = fresh;
-    this.scheduler = scheduler;
+  Attempt(ClientConfig config, Request request, long timeoutNanos) {
+    this.config = config;
     this.request = request;
     this.timeoutNanos = timeoutNanos;
-    this.connectTimeoutNanos = connectTimeoutNanos;
+    this.connectTimeoutNanos = nanos(config.connectTimeout);
+  }
+
+  /** {@code duration} in nanoseconds; {@link #NO_LIMIT} for null or too long to count. */
+  static long nanos(Duration duration) {
+    try {
+      return duration == null ? NO_LIMIT : duration.toNanos();
+    } catch (ArithmeticException tooLong) {
+      return NO_LIMIT;
+    }
   }
 
   /** Runs the attempt on the calling thread. */
   Result run() {
-    Thread caller = Thread.currentThread();
-    Result result = runOnce(client, caller);
-    if (!resendable(result)) {
-      return unwrapped(result);
-    }
-    Result again = runOnce(fresh, caller);
-    fresh.connectionPool().evictAll(); // The next re-send gets a connection of its own too.
-    return unwrapped(again);
-  }
-
-  /** Whether {@code result} is a failure on a reused connection that a fresh one may not have. */
-  private static boolean resendable(Result result) {
-    return result.kind == Kind.CONNECTION
-        && result.cause instanceof SentAndFailed
-        && ((SentAndFailed) result.cause).reused;
-  }
-
-  private Result runOnce(OkHttpClient via, Thread caller) {
-    Exchange sending;
-    try {
-      sending = send(via, caller);
-    } catch (RejectedExecutionException closed) {
-      return failure(Kind.STOPPED, closed);
-    }
-    try (Response response = sending.call.execute()) {
-      Result result = read(response);
-      return caller.isInterrupted() ? failure(Kind.INTERRUPTED, null) : result;
-    } catch (IOException e) {
-      return failed(sending, e, true);
-    } catch (RuntimeException e) {
-      return failure(Kind.CALLER_CODE, e); // A caller's EventListener threw through execute().
-    } finally {
-      sending.watch.cancel(false);
-    }
+    AtomicReference<Result> result = new AtomicReference<>();
+    send(config.okHttpClient, Thread.currentThread(), result::set);
+    return result.get();
   }
 
   /** Sends the attempt on OkHttp's dispatcher and hands its result to {@code done} there. */
   void enqueue(Consumer<Result> done) {
-    enqueue(client, done);
+    send(config.okHttpClient, null, done);
   }
 
-  private void enqueue(OkHttpClient via, Consumer<Result> done) {
+  /**
+   * Sends the request {@code via} a client, on {@code caller}'s thread (null: on the dispatcher),
+   * and once more via the re-send client if it failed on a reused connection.
+   */
+  private void send(OkHttpClient via, Thread caller, Consumer<Result> done) {
     Exchange sending;
     try {
-      sending = send(via, null);
+      sending = exchange(via, caller);
     } catch (RejectedExecutionException closed) {
       done.accept(failure(Kind.STOPPED, closed));
       return;
     }
-    try {
-      sending.call.enqueue(callback(via, sending, done));
-    } catch (RuntimeException e) {
-      sending.watch.cancel(false);
-      done.accept(failure(Kind.CALLER_CODE, e)); // A caller's EventListener.callStart threw.
-    }
-  }
-
-  private Callback callback(OkHttpClient via, Exchange sending, Consumer<Result> done) {
-    return new Callback() {
-      @Override
-      public void onResponse(Call call, Response response) {
-        Result result;
-        try (Response closing = response) {
-          result = read(closing);
-        } catch (RuntimeException e) {
-          result = failure(Kind.CALLER_CODE, e); // A caller's EventListener threw.
-        } finally {
-          sending.watch.cancel(false);
-        }
-        if (via == fresh) {
-          fresh.connectionPool().evictAll(); // The next re-send gets a connection of its own too.
-        }
-        done.accept(result);
-      }
-
-      @Override
-      public void onFailure(Call call, IOException e) {
-        sending.watch.cancel(false);
-        Result result = failed(sending, e, true);
-        if (via == client && resendable(result)) {
-          enqueue(fresh, done);
-        } else {
-          if (via == fresh) {
-            fresh.connectionPool().evictAll();
+    Consumer<Result> then =
+        result -> {
+          SentAndFailed failedOn = sending.sentAndFailed;
+          if (via == config.okHttpClient
+              && failedOn != null
+              && failedOn.reused
+              && result.kind == Kind.CONNECTION) {
+            send(config.fresh, caller, done);
+            return;
           }
-          done.accept(unwrapped(result));
-        }
+          if (via == config.fresh) {
+            // The next re-send gets a connection of its own too.
+            config.fresh.connectionPool().evictAll();
+          }
+          done.accept(result);
+        };
+    Callback callback =
+        new Callback() {
+          @Override
+          public void onResponse(Call call, Response response) {
+            then.accept(received(sending, response));
+          }
+
+          @Override
+          public void onFailure(Call call, IOException e) {
+            sending.watch.cancel(false);
+            then.accept(failed(sending, e, true));
+          }
+        };
+    Response response;
+    try {
+      if (caller == null) {
+        sending.call.enqueue(callback);
+        return;
       }
-    };
+      response = sending.call.execute();
+    } catch (IOException e) {
+      callback.onFailure(sending.call, e);
+      return;
+    } catch (RuntimeException e) {
+      sending.watch.cancel(false); // A caller's EventListener threw through execute() or enqueue().
+      then.accept(failure(Kind.CALLER_CODE, e));
+      return;
+    }
+    then.accept(received(sending, response));
   }
 
-  /** Cancels the request in flight for good; the attempt's kind is {@link Kind#STOPPED}. */
+  /** Cancels the request in flight for good: the attempt is {@link Kind#STOPPED}. */
   void stop() {
     stopped = true;
     Exchange current = exchange;
@@ -230,10 +174,10 @@ final class Attempt {
   }
 
   /**
-   * A new OkHttp call of the request with what is left of the attempt's timeout, and its watch.
-   * Throws {@link RejectedExecutionException} once the client is closed.
+   * A new OkHttp call with what is left of the attempt's timeout, and its watch. Throws {@link
+   * RejectedExecutionException} once the client is closed.
    */
-  private Exchange send(OkHttpClient via, Thread caller) {
+  private Exchange exchange(OkHttpClient via, Thread caller) {
     Exchange sending = new Exchange(caller);
     Call call = via.newCall(request.newBuilder().tag(Exchange.class, sending).build());
     if (timeoutNanos != NO_LIMIT) {
@@ -244,42 +188,36 @@ final class Attempt {
     exchange = sending;
     sending.watch =
         caller != null
-            ? scheduler.every(sending::check, Math.min(INTERRUPT_CHECK_NANOS, connectTimeoutNanos))
-            : scheduler.schedule(sending::check, connectTimeoutNanos);
+            ? config.scheduler.every(
+                sending::check, Math.min(INTERRUPT_CHECK_NANOS, connectTimeoutNanos))
+            : config.scheduler.after(sending::check, connectTimeoutNanos);
     if (stopped) {
       sending.cancel(); // Stopped meanwhile: stop() may have missed this call.
     }
     return sending;
   }
 
-  private Result read(Response response) {
-    try {
+  /** The response read whole and closed, its watch over. */
+  private Result received(Exchange sending, Response response) {
+    try (Response closing = response) {
       ResponseBodies.Body body =
-          ResponseBodies.read(response.body(), response.headers(), response.isSuccessful());
-      return new Result(
-          Kind.RESPONSE,
-          request,
-          startNanos,
-          timeoutNanos,
-          null,
-          response.code(),
-          response.headers(),
-          body,
-          response.body().contentType());
+          ResponseBodies.read(closing.body(), closing.headers(), closing.isSuccessful());
+      return sending.interrupted()
+          ? failure(Kind.STOPPED, null)
+          : new Result(Kind.RESPONSE, null, closing.code(), closing.headers(), body);
     } catch (IOException e) {
-      return failed(exchange, e, false);
+      return failed(sending, e, false);
+    } catch (RuntimeException e) {
+      return failure(Kind.CALLER_CODE, e); // A caller's EventListener threw.
+    } finally {
+      sending.watch.cancel(false);
     }
   }
 
-  /**
-   * The kind of a failure, by what stopped the exchange first, then by the exception's type; {@code
-   * inChain}: thrown by the interceptor chain, not while reading the body after it.
-   */
+  /** By what stopped the exchange, then by type; {@code inChain}: not while reading the body. */
   private Result failed(Exchange sending, IOException e, boolean inChain) {
     Throwable thrown = thrownByCallerCode(e);
-    if (sending.caller != null && sending.caller.isInterrupted()) {
-      return failure(Kind.INTERRUPTED, e);
-    } else if (stopped) {
+    if (stopped || sending.interrupted()) {
       return failure(Kind.STOPPED, e);
     } else if (sending.connectTimedOut) {
       return failure(Kind.CONNECT_TIMEOUT, e);
@@ -287,31 +225,23 @@ final class Attempt {
       return failure(Kind.CALLER_CODE, thrown);
     } else if (e instanceof InterruptedIOException) {
       return failure(Kind.TIMEOUT, e); // The call's timeout, wrapping whatever it cut short.
-    } else if (inChain && e instanceof ProtocolException && !(e instanceof SentAndFailed)) {
+    } else if (inChain && e instanceof ProtocolException && sending.sentAndFailed == null) {
       // From the chain, what the network raised is wrapped: this is OkHttp's follow-ups giving up.
       return failure(Kind.FOLLOW_UP, e);
     }
     return failure(Kind.CONNECTION, e);
   }
 
-  private Result failure(Kind kind, Throwable cause) {
-    return new Result(kind, request, startNanos, timeoutNanos, cause, 0, null, null, null);
-  }
-
-  /** {@code result} with the failure as the network raised it. */
-  private Result unwrapped(Result result) {
-    return result.cause instanceof SentAndFailed
-        ? failure(result.kind, result.cause.getCause())
-        : result;
+  private static Result failure(Kind kind, Throwable cause) {
+    return new Result(kind, cause, 0, null, null);
   }
 
   /**
    * What an interceptor or listener of the caller's threw, from the exception OkHttp reports it
-   * with; null for any other failure. Within the interceptor chain {@link #USER_CODE} wraps it in a
-   * {@link CallerCodeFailure}; outside it (an {@code EventListener} of an async call ending),
-   * OkHttp 4.12's and 5.x's {@code AsyncCall.run} report it as an {@link IOException} "canceled due
-   * to" it, with it as the cause on 5.x and suppressed on 4.12: the one failure told apart by its
-   * text.
+   * with; null for any other failure. Within the chain {@link #USER_CODE} wraps it in a {@link
+   * CallerCodeFailure}; outside it (an {@code EventListener} of an async call ending), OkHttp
+   * 4.12's and 5.x's {@code AsyncCall.run} report an {@link IOException} "canceled due to" it, as
+   * the cause on 5.x and suppressed on 4.12: the one failure told apart by its text.
    */
   static Throwable thrownByCallerCode(IOException e) {
     if (e instanceof CallerCodeFailure) {
@@ -325,7 +255,7 @@ final class Attempt {
     return e.getCause() != null ? e.getCause() : suppressed.length > 0 ? suppressed[0] : null;
   }
 
-  /** One sending of the request: its OkHttp call, and its watch. The request's tag. */
+  /** One sending of the request: its OkHttp call and watch; the request's tag. */
   private final class Exchange {
     final Thread caller;
     final long startNanos = System.nanoTime();
@@ -333,15 +263,14 @@ final class Attempt {
     volatile Future<?> watch;
     volatile boolean connected;
     volatile boolean connectTimedOut;
-
-    /** A 408's or 503's {@code Retry-After} values as the server sent them. */
-    volatile List<String> retryAfter;
+    volatile List<String> retryAfter; // A 408's or 503's, as the server sent them.
+    volatile SentAndFailed sentAndFailed; // The request failed on its connection.
 
     Exchange(Thread caller) {
       this.caller = caller;
     }
 
-    /** Told by {@link #NETWORK}: the connection is ready, the connect watch has no more to do. */
+    /** Told by {@link #network}: the connection is ready, the connect watch has no more to do. */
     void connected() {
       connected = true;
       Future<?> pending = watch;
@@ -350,8 +279,12 @@ final class Attempt {
       }
     }
 
+    boolean interrupted() {
+      return caller != null && caller.isInterrupted();
+    }
+
     void check() {
-      if (caller != null && caller.isInterrupted()) {
+      if (interrupted()) {
         cancel();
       } else if (!connected && System.nanoTime() - startNanos >= connectTimeoutNanos) {
         connectTimedOut = true;
@@ -370,10 +303,8 @@ final class Attempt {
   }
 
   /**
-   * The SDK's first application interceptor, so that all of the caller's run inside it: what their
-   * interceptors (or OkHttp listeners called within the chain) throw becomes a {@link
-   * CallerCodeFailure}, which OkHttp hands back as a failure on the caller's thread or the
-   * dispatcher's alike.
+   * The SDK's first application interceptor: what the caller's interceptors or OkHttp listeners
+   * throw inside it becomes a {@link CallerCodeFailure}, reported the same sync and async.
    */
   static final Interceptor USER_CODE =
       chain -> {
@@ -385,28 +316,31 @@ final class Attempt {
       };
 
   /**
-   * Stands in for the server's {@code Retry-After} on a 408 or 503 between the SDK's two
-   * interceptors only: OkHttp's {@code RetryAndFollowUpInterceptor} (4.12 and 5.x) sends those
-   * again itself when the header is absent (408) or zero (both), an attempt the SDK could not
-   * count, and takes a value that is not a number as "later". A network response cannot carry a
-   * {@code priorResponse} (its {@code CacheInterceptor} refuses one), the other thing that stops
-   * it. Every interceptor and listener of the caller's sees the server's value: {@link #RESTORE}
-   * puts it back before theirs run.
+   * A 408's or 503's {@code Retry-After} between the SDK's two interceptors: OkHttp 4.12's and
+   * 5.x's follow-ups send those again when it is absent (408) or zero, an attempt the SDK could not
+   * count, and take a value not a number as "later". (A network response cannot carry a {@code
+   * priorResponse}, the other thing that stops them.)
    */
   private static final String HELD_RETRY_AFTER = "held-by-bctrl";
 
   /**
-   * The SDK's last application interceptor, just outside OkHttp's follow-ups: gives a 408 or 503
-   * back the {@code Retry-After} {@link #network} held.
+   * The SDK's last application interceptor: gives the caller's interceptors the failure a {@link
+   * SentAndFailed} wraps and the {@code Retry-After} {@link #network} held.
    */
   static final Interceptor RESTORE =
       chain -> {
-        Response response = chain.proceed(chain.request());
         Exchange sending = exchangeOf(chain);
-        if (sending == null
-            || sending.retryAfter == null
-            || !HELD_RETRY_AFTER.equals(response.header("Retry-After"))) {
-          return response;
+        Response response;
+        try {
+          response = chain.proceed(chain.request());
+        } catch (SentAndFailed e) {
+          if (sending != null) {
+            sending.sentAndFailed = e;
+          }
+          throw (IOException) e.getCause();
+        }
+        if (sending == null || sending.retryAfter == null) {
+          return response; // Else the response is the held one: OkHttp does not follow it up.
         }
         Response.Builder restored = response.newBuilder().removeHeader("Retry-After");
         for (String value : sending.retryAfter) {
@@ -416,11 +350,9 @@ final class Attempt {
       };
 
   /**
-   * The SDK's first network interceptor, run once the connection is ready: tells the exchange so
-   * (its connect watch is over); turns a failure after the request reached the connection into a
-   * {@link SentAndFailed}, which OkHttp does not send again; and holds a 408's or 503's {@code
-   * Retry-After} back from OkHttp (see {@link #HELD_RETRY_AFTER}). One per client: it remembers
-   * which connections carried a request before.
+   * The SDK's first network interceptor: tells the exchange its connection is ready, turns a
+   * failure there into a {@link SentAndFailed}, holds a 408's or 503's {@code Retry-After}. One per
+   * client: it remembers which connections carried a request before.
    */
   static Interceptor network() {
     Map<Connection, Boolean> used = Collections.synchronizedMap(new WeakHashMap<>());
@@ -446,18 +378,14 @@ final class Attempt {
     };
   }
 
-  /**
-   * The exchange of the call {@code chain} runs: found on the call's own request, which a caller's
-   * interceptor cannot replace (one that builds a new request drops its tags).
-   */
+  /** Found on the call's own request, which a caller's interceptor cannot replace. */
   private static Exchange exchangeOf(Interceptor.Chain chain) {
     return chain.call().request().tag(Exchange.class);
   }
 
   /**
-   * A request that reached a connection and failed there. A {@link ProtocolException} because that
-   * is the one failure OkHttp 4.12's and 5.x's {@code RetryAndFollowUpInterceptor.recover} never
-   * sends again: the attempt decides, from {@link #reused}, whether a fresh connection gets it.
+   * A request that failed on its connection: a {@link ProtocolException}, which OkHttp 4.12's and
+   * 5.x's {@code recover()} never sends again; the attempt re-sends it if {@link #reused}.
    */
   static final class SentAndFailed extends ProtocolException {
     private static final long serialVersionUID = 1L;
@@ -470,9 +398,7 @@ final class Attempt {
     }
   }
 
-  /**
-   * What the caller's interceptor or OkHttp listener threw, as OkHttp carries it: an I/O failure.
-   */
+  /** What a caller's interceptor or OkHttp listener threw, as OkHttp carries it: an IOException. */
   static final class CallerCodeFailure extends IOException {
     private static final long serialVersionUID = 1L;
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
@@ -15,27 +16,23 @@ public final class ClientConfig {
   final String apiKey;
   final Duration timeout;
   final Duration connectTimeout;
-
-  /** Null: no bound across attempts. */
-  final Duration totalTimeout;
-
+  final Duration totalTimeout; // Null: no bound across attempts.
   final int maxRetries;
   final OkHttpClient okHttpClient;
+
+  /** Where a re-send goes: {@link #okHttpClient} with a pool that only re-sends use. */
+  final OkHttpClient fresh;
+
   final boolean ownsOkHttpClient;
   final LogLevel logLevel;
   final RequestListener listener;
   final Delayer delayer;
-
-  /** Headers sent on every call of the client (a call's own headers of the same name win). */
-  final Map<String, String> headers;
+  final Map<String, String> headers; // A call's own headers of the same name win.
 
   /** The client's one timer thread: attempt watches and, with the default delayer, retries. */
-  final Scheduler scheduler = new Scheduler();
+  final SystemDelayer scheduler = new SystemDelayer();
 
-  /**
-   * {@code delayer} null: waits for real, on the client's timer thread. {@code headers}: sent on
-   * every call.
-   */
+  /** {@code delayer} null: waits for real, on the client's timer thread. */
   public ClientConfig(
       HttpUrl baseUrl,
       String apiKey,
@@ -56,10 +53,11 @@ public final class ClientConfig {
     this.totalTimeout = totalTimeout;
     this.maxRetries = maxRetries;
     this.okHttpClient = okHttpClient;
+    this.fresh = okHttpClient.newBuilder().connectionPool(new ConnectionPool()).build();
     this.ownsOkHttpClient = ownsOkHttpClient;
     this.logLevel = logLevel;
     this.listener = listener;
-    this.delayer = delayer != null ? delayer : new SystemDelayer(scheduler);
+    this.delayer = delayer != null ? delayer : scheduler;
     this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
   }
 

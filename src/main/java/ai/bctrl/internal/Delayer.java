@@ -18,8 +18,7 @@ public interface Delayer {
   void sleep(long millis, CompletableFuture<?> until) throws InterruptedException;
 
   /**
-   * Schedules {@code task}; throws {@link java.util.concurrent.RejectedExecutionException} once
-   * shut down.
+   * Schedules {@code task}; {@link java.util.concurrent.RejectedExecutionException} once shut down.
    */
   Future<?> schedule(Runnable task, long millis);
 

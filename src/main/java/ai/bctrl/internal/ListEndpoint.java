@@ -5,11 +5,8 @@ import com.fasterxml.jackson.databind.JavaType;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A cursor-paginated GET: fetches the page at a cursor, sync or async, through the one {@link
- * Transport}, and gives each page this endpoint as its way to the next. A new list endpoint needs
- * only its request and its item's model class, which the one mapper binds.
- *
- * @param <T> the item type
+ * A cursor-paginated GET, sync or async, whose pages have it as their way to the next: a new list
+ * endpoint needs only its request and its item's model class.
  */
 public final class ListEndpoint<T> implements CursorPage.Fetcher<T> {
   private final Transport transport;

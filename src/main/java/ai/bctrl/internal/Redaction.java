@@ -3,25 +3,17 @@ package ai.bctrl.internal;
 import okhttp3.HttpUrl;
 
 /**
- * Removes API keys from text the SDK writes (messages, log lines), without garbling the rest.
- *
- * <p>A key is searched for only when it is at least {@link #MIN_KEY_LENGTH} characters long: a
- * shorter one (a placeholder such as {@code "key"} or {@code "test"} in a test) is no real secret,
- * and replacing it would corrupt ordinary words ({@code Run test-run was not found}, {@code
- * UnknownHostException}).
- *
- * <p>Where the key appears as a whole token (the characters on either side are not token
- * characters: letters, digits, {@code -} and {@code _}), the key alone is replaced, so the
- * punctuation around it survives: {@code "Bearer <key>"}, {@code "key=<key>&"}, {@code
- * "\"<key>\""}, {@code "<key>."}. {@code .} is deliberately not a token character: a sentence that
- * ends with the key must still lose it. Where the key is part of a longer token ({@code
- * <key>-old}), the whole token is replaced: no part of it is worth keeping next to a leaked key,
- * and replacing only the key would still show that it was a prefix of the token.
+ * Removes API keys of at least {@link #MIN_KEY_LENGTH} characters from text the SDK writes
+ * (messages, log lines); a shorter one ({@code "key"} in a test) is no real secret, and replacing
+ * it would corrupt ordinary words ({@code Run test-run was not found}). A key that is a whole token
+ * (not next to a letter, digit, {@code -} or {@code _}; {@code .} is not one, so a sentence ending
+ * with the key loses it) is replaced alone, keeping the punctuation around it ({@code "Bearer
+ * <key>"}, {@code "key=<key>&"}); a key inside a longer token ({@code <key>-old}) takes the whole
+ * token with it, since replacing the key alone would still show it was a prefix.
  */
 final class Redaction {
   static final String REPLACEMENT = "[redacted]";
 
-  /** Shorter keys are never searched for. Real keys are far longer. */
   static final int MIN_KEY_LENGTH = 8;
 
   private Redaction() {}

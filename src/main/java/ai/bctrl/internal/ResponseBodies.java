@@ -26,17 +26,17 @@ final class ResponseBodies {
   static final class Body {
     final byte[] bytes;
     final SchemaMismatch unreadable;
+    private final Charset charset;
 
-    Body(byte[] bytes, SchemaMismatch unreadable) {
+    Body(byte[] bytes, SchemaMismatch unreadable, Charset charset) {
       this.bytes = bytes;
       this.unreadable = unreadable;
+      this.charset = charset;
     }
 
     /** As text for {@code rawBody()}: in the declared charset (else UTF-8), cut at one MiB. */
-    String text(MediaType contentType) {
-      Charset charset = contentType == null ? null : contentType.charset();
-      int kept = (int) Math.min(bytes.length, MAX_RAW_BODY_BYTES);
-      return new String(bytes, 0, kept, charset != null ? charset : StandardCharsets.UTF_8);
+    String text() {
+      return new String(bytes, 0, (int) Math.min(bytes.length, MAX_RAW_BODY_BYTES), charset);
     }
   }
 
@@ -51,20 +51,22 @@ final class ResponseBodies {
       raw =
           source.getBuffer().readByteArray(Math.min(source.getBuffer().size(), MAX_RAW_BODY_BYTES));
     }
+    MediaType type = body.contentType();
+    Charset charset = type != null ? type.charset(StandardCharsets.UTF_8) : StandardCharsets.UTF_8;
     String encoding = headers.get("Content-Encoding");
     if (encoding == null || encoding.equalsIgnoreCase("identity")) {
-      return new Body(raw, null);
+      return new Body(raw, null, charset);
     }
     if (!encoding.equalsIgnoreCase("gzip")) {
-      return new Body(
-          raw, new SchemaMismatch("response body: unsupported Content-Encoding " + encoding, null));
+      String unsupported = "response body: unsupported Content-Encoding " + encoding;
+      return new Body(raw, new SchemaMismatch(unsupported, null), charset);
     }
     try (BufferedSource gunzip = Okio.buffer(new GzipSource(new Buffer().write(raw)))) {
-      return new Body(gunzip.readByteArray(), null);
+      return new Body(gunzip.readByteArray(), null, charset);
     } catch (IOException e) {
       // Kept as received: a body marked gzip that is not is often plain text worth reading.
-      return new Body(
-          raw, new SchemaMismatch("response body: not valid gzip: " + e.getMessage(), e));
+      String notGzip = "response body: not valid gzip: " + e.getMessage();
+      return new Body(raw, new SchemaMismatch(notGzip, e), charset);
     }
   }
 }

@@ -35,10 +35,8 @@ final class RetryPolicy {
    * together.
    */
   static long backoffMillis(int retry) {
-    long base = INITIAL_BACKOFF_MS << Math.min(retry - 1, 10);
-    long capped = Math.min(base, MAX_BACKOFF_MS);
-    double jitter = 1.0 - 0.25 * ThreadLocalRandom.current().nextDouble();
-    return (long) (capped * jitter);
+    long capped = Math.min(INITIAL_BACKOFF_MS << Math.min(retry - 1, 10), MAX_BACKOFF_MS);
+    return (long) (capped * (1.0 - 0.25 * ThreadLocalRandom.current().nextDouble()));
   }
 
   /**
