@@ -36,10 +36,6 @@ public interface RequestListener {
     private final String path;
     private final int number;
 
-    /**
-     * @param path the URL path, without the query
-     * @param number 1 for the first attempt, 2 for the first retry, and so on
-     */
     public Attempt(String method, String path, int number) {
       this.method = method;
       this.path = path;

@@ -1,6 +1,7 @@
 package ai.bctrl;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -28,18 +29,12 @@ public final class ResponseMetadata {
     this.elapsed = elapsed;
   }
 
-  /**
-   * Metadata of a response; the SDK makes these, tests may too.
-   *
-   * @param headers every header's values by name; copied, names matched case-insensitively
-   * @param attempts how many attempts the fetch took, 1 when nothing was retried
-   * @param elapsed the whole fetch, retries and waits included
-   */
+  /** Metadata of a response, each argument as its accessor says; the SDK makes these, tests too. */
   public static ResponseMetadata of(
       int statusCode, Map<String, List<String>> headers, int attempts, Duration elapsed) {
     Map<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     for (Map.Entry<String, List<String>> header : headers.entrySet()) {
-      copy.put(header.getKey(), Collections.unmodifiableList(header.getValue()));
+      copy.put(header.getKey(), Collections.unmodifiableList(new ArrayList<>(header.getValue())));
     }
     return new ResponseMetadata(statusCode, Collections.unmodifiableMap(copy), attempts, elapsed);
   }
@@ -86,14 +81,8 @@ public final class ResponseMetadata {
 
   @Override
   public String toString() {
-    return "ResponseMetadata{status="
-        + statusCode
-        + ", requestId="
-        + requestId().orElse(null)
-        + ", attempts="
-        + attempts
-        + ", elapsed="
-        + elapsed
-        + "}";
+    return String.format(
+        "ResponseMetadata{status=%d, requestId=%s, attempts=%d, elapsed=%s}",
+        statusCode, requestId().orElse(null), attempts, elapsed);
   }
 }

@@ -9,33 +9,16 @@ import java.util.concurrent.CompletableFuture;
  * The {@code /v1/runs} resource. Get it from {@code BctrlClient.runs()}; an interface so that your
  * own tests can stand in for it.
  *
- * <pre>{@code
- * for (InvocationSummary invocation : client.runs().listInvocations(runId)) {
- *   System.out.println(invocation.action() + " " + invocation.status());
- * }
- * }</pre>
- *
  * <p>Every method checks its arguments before any request: a null, blank, {@code "."} or {@code
  * ".."} run id, or a null argument, is an {@link IllegalArgumentException}.
  */
 public interface RunsClient {
-  /**
-   * Lists every invocation of a run: the first page is fetched now, later pages as the returned
-   * page is iterated.
-   *
-   * @throws ai.bctrl.errors.BctrlException if the first page cannot be fetched
-   * @see #listInvocations(String, ListInvocationsParams, RequestOptions)
-   */
+  /** Lists every invocation of a run. */
   default CursorPage<InvocationSummary> listInvocations(String runId) {
     return listInvocations(runId, ListInvocationsParams.none(), RequestOptions.none());
   }
 
-  /**
-   * Lists a run's invocations that match {@code params}.
-   *
-   * @throws ai.bctrl.errors.BctrlException if the first page cannot be fetched
-   * @see #listInvocations(String, ListInvocationsParams, RequestOptions)
-   */
+  /** Lists a run's invocations that match {@code params}. */
   default CursorPage<InvocationSummary> listInvocations(
       String runId, ListInvocationsParams params) {
     return listInvocations(runId, params, RequestOptions.none());
