@@ -7,8 +7,6 @@ import ai.bctrl.internal.HttpRunsClient;
 import ai.bctrl.internal.Transport;
 import ai.bctrl.runs.RunsClient;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Function;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -44,9 +42,7 @@ public final class BctrlClient implements AutoCloseable {
     this.runs = new HttpRunsClient(transport);
   }
 
-  /**
-   * Settings left unset come from {@code BCTRL_API_KEY}, {@code BCTRL_BASE_URL}, {@code BCTRL_LOG}.
-   */
+  /** A builder; what it leaves unset comes from the environment. */
   public static Builder builder() {
     return new Builder(System::getenv);
   }
@@ -88,19 +84,18 @@ public final class BctrlClient implements AutoCloseable {
    */
   public static final class Builder {
     private final Function<String, @Nullable String> env;
-    private @Nullable String apiKey;
+
+    /** What a call's {@link RequestOptions} may override, held and checked as those are. */
+    private final RequestOptions.Builder callDefaults = RequestOptions.builder();
+
     private @Nullable HttpUrl baseUrl;
-    private Duration timeout = DEFAULT_TIMEOUT;
     private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
-    private @Nullable Duration totalTimeout;
-    private int maxRetries = DEFAULT_MAX_RETRIES;
     private int maxConcurrentRequests = DEFAULT_MAX_CONCURRENT_REQUESTS;
     private @Nullable RequestListener requestListener;
     private @Nullable OkHttpClient okHttpClient;
     private boolean allowInsecureHttp;
     private @Nullable LogLevel logLevel;
     private @Nullable Delayer delayer;
-    private final Map<String, String> headers = new LinkedHashMap<>();
 
     Builder(Function<String, @Nullable String> env) {
       this.env = env;
@@ -108,14 +103,11 @@ public final class BctrlClient implements AutoCloseable {
 
     /** Sent as {@code Authorization: Bearer <key>}. Unset: {@code BCTRL_API_KEY}. */
     public Builder apiKey(String apiKey) {
-      this.apiKey = Checks.apiKey(apiKey);
+      callDefaults.apiKey(apiKey);
       return this;
     }
 
-    /**
-     * An http(s) URL, e.g. {@code http://localhost:8787} for the local gateway. Unset: {@code
-     * BCTRL_BASE_URL}, else {@value #DEFAULT_BASE_URL}.
-     */
+    /** An http(s) URL. Unset: {@code BCTRL_BASE_URL}, else {@value #DEFAULT_BASE_URL}. */
     public Builder baseUrl(String baseUrl) {
       this.baseUrl = parseBaseUrl(baseUrl);
       return this;
@@ -123,14 +115,13 @@ public final class BctrlClient implements AutoCloseable {
 
     /** The timeout of each attempt (connect, send and receive together). Default 60 s. */
     public Builder timeout(Duration timeout) {
-      this.timeout = Checks.positive(timeout, "timeout");
+      callDefaults.timeout(timeout);
       return this;
     }
 
     /**
-     * How long an attempt may take to connect (TCP, and TLS for https), within its {@link
-     * #timeout}. Default 10 s. Not retried; the exception names the host and port (as when an https
-     * base URL aims at a plain-HTTP port).
+     * How long an attempt may take to connect (TCP, and TLS for https). Default 10 s. Not retried;
+     * the exception names the host and port (as when an https base URL aims at a plain-HTTP port).
      */
     public Builder connectTimeout(Duration connectTimeout) {
       this.connectTimeout = Checks.positive(connectTimeout, "connectTimeout");
@@ -142,7 +133,7 @@ public final class BctrlClient implements AutoCloseable {
      * Default 2, so 3 attempts in all; 0 disables retries.
      */
     public Builder maxRetries(int maxRetries) {
-      this.maxRetries = Checks.atLeast(maxRetries, 0, "maxRetries");
+      callDefaults.maxRetries(maxRetries);
       return this;
     }
 
@@ -152,14 +143,13 @@ public final class BctrlClient implements AutoCloseable {
      * due at or after it, ends in {@link ai.bctrl.errors.BctrlTimeoutException}.
      */
     public Builder totalTimeout(Duration totalTimeout) {
-      this.totalTimeout = Checks.positive(totalTimeout, "totalTimeout");
+      callDefaults.totalTimeout(totalTimeout);
       return this;
     }
 
     /**
-     * How many async requests the SDK's own OkHttp client runs at once (to the API's host, and in
-     * all) before it queues more; at least 1. Ignored with {@link #okHttpClient}, whose dispatcher
-     * keeps its limits.
+     * Async requests the SDK's own OkHttp client runs at once, to the API's host and in all, before
+     * it queues more. Ignored with {@link #okHttpClient}, whose dispatcher keeps its limits.
      */
     public Builder maxConcurrentRequests(int maxConcurrentRequests) {
       this.maxConcurrentRequests =
@@ -188,10 +178,7 @@ public final class BctrlClient implements AutoCloseable {
       return this;
     }
 
-    /**
-     * What the SDK logs to the {@code java.util.logging} logger {@code "ai.bctrl"}. Unset: {@code
-     * BCTRL_LOG}, else {@link LogLevel#OFF}.
-     */
+    /** What the SDK logs. Unset: {@code BCTRL_LOG}, else {@link LogLevel#OFF}. */
     public Builder logLevel(LogLevel logLevel) {
       this.logLevel = Checks.notNull(logLevel, "logLevel");
       return this;
@@ -202,7 +189,7 @@ public final class BctrlClient implements AutoCloseable {
      * RequestOptions.Builder#header}, which lists the names refused, wins over it.
      */
     public Builder header(String name, String value) {
-      headers.put(Checks.headerName(name), Checks.headerValue(name, value));
+      callDefaults.header(name, value);
       return this;
     }
 
@@ -213,14 +200,13 @@ public final class BctrlClient implements AutoCloseable {
     }
 
     /**
-     * Returns the client.
-     *
      * @throws BctrlException if no API key was set and {@code BCTRL_API_KEY} is unset
      * @throws IllegalArgumentException if an environment variable is invalid, or the base URL is
      *     plain http to a host that is not loopback without {@link #allowInsecureHttp(boolean)}
      */
     public BctrlClient build() {
-      String key = apiKey != null ? apiKey : env.apply("BCTRL_API_KEY");
+      RequestOptions defaults = callDefaults.build();
+      String key = defaults.apiKey().orElse(env.apply("BCTRL_API_KEY"));
       if (key == null || key.trim().isEmpty()) {
         throw new BctrlException(
             "no API key: set the BCTRL_API_KEY environment variable or call"
@@ -239,21 +225,20 @@ public final class BctrlClient implements AutoCloseable {
                 + ": use https, or call allowInsecureHttp(true) if this network is trusted");
       }
       LogLevel level = logLevel != null ? logLevel : LogLevel.parse(env.apply("BCTRL_LOG"));
-      ClientConfig config =
+      return new BctrlClient(
           new ClientConfig(
               url,
               key,
-              timeout,
+              defaults.timeout().orElse(DEFAULT_TIMEOUT),
               connectTimeout,
-              totalTimeout,
-              maxRetries,
+              defaults.totalTimeout().orElse(null),
+              defaults.maxRetries().orElse(DEFAULT_MAX_RETRIES),
               Transport.httpClient(okHttpClient, maxConcurrentRequests),
               okHttpClient == null,
               level,
               requestListener,
               delayer,
-              headers);
-      return new BctrlClient(config);
+              defaults.headers()));
     }
 
     private static HttpUrl parseBaseUrl(@Nullable String url) {

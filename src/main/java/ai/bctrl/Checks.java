@@ -1,6 +1,7 @@
 package ai.bctrl;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -17,10 +18,6 @@ final class Checks {
           "content-length|transfer-encoding|host|connection|accept(-encoding)?|user-agent"
               + "|x-bctrl-retry-count",
           Pattern.CASE_INSENSITIVE);
-
-  /** Query parameters the SDK sets from its own arguments: the page cursor and the filters. */
-  private static final Pattern OWNED_QUERY_PARAM =
-      Pattern.compile("cursor|limit|status|action", Pattern.CASE_INSENSITIVE);
 
   static <T> T notNull(@Nullable T value, String name) {
     if (value == null) {
@@ -43,7 +40,8 @@ final class Checks {
     return value;
   }
 
-  static String headerName(String name) {
+  /** Puts a header a caller gave into {@code headers}; the value is never echoed. */
+  static void putHeader(Map<String, String> headers, String name, String value) {
     if (name == null || name.isEmpty()) {
       throw new IllegalArgumentException("header name is empty");
     }
@@ -64,30 +62,11 @@ final class Checks {
       throw new IllegalArgumentException(
           "the " + name + " header is set by the SDK and OkHttp and cannot be overridden");
     }
-    return name;
-  }
-
-  /** Not echoed: a header value may be a credential. */
-  static String headerValue(String name, String value) {
     if (!HEADER_SAFE.matcher(notNull(value, "value of header " + name)).matches()) {
       throw new IllegalArgumentException(
           "value of header " + name + " contains a line break or a non-ASCII character");
     }
-    return value;
-  }
-
-  /** Compared without case, as a server may. */
-  static String queryParamName(String name) {
-    if (name == null || name.isEmpty()) {
-      throw new IllegalArgumentException("query parameter name is empty");
-    }
-    if (OWNED_QUERY_PARAM.matcher(name).matches()) {
-      throw new IllegalArgumentException(
-          "the query parameter "
-              + name
-              + " is the SDK's: set it with the method's params (ListInvocationsParams)");
-    }
-    return name;
+    headers.put(name, value);
   }
 
   /** Never echoed. */

@@ -16,10 +16,8 @@ public enum LogLevel {
   DEBUG;
 
   /**
-   * Parses {@code BCTRL_LOG}-style text: {@code off}, {@code info} or {@code debug}, any case; null
-   * or blank (the variable unset) is {@link #OFF}.
-   *
-   * @throws IllegalArgumentException for any other text
+   * Parses {@code off}, {@code info} or {@code debug} in any case; null or blank (the variable
+   * unset) is {@link #OFF}, and any other text an {@link IllegalArgumentException}.
    */
   public static LogLevel parse(@Nullable String text) {
     if (text == null || text.trim().isEmpty()) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -101,18 +102,18 @@ public final class RequestOptions {
   @Override
   public String toString() {
     // Header and parameter values may hold credentials, and the key is one: names and presence.
+    String key = apiKey == null ? "null" : "[set]";
     return String.format(
         "RequestOptions{timeout=%s, totalTimeout=%s, maxRetries=%s, apiKey=%s, headers=%s,"
             + " queryParams=%s}",
-        timeout,
-        totalTimeout,
-        maxRetries,
-        apiKey == null ? "null" : "[set]",
-        headers.keySet(),
-        queryParams.keySet());
+        timeout, totalTimeout, maxRetries, key, headers.keySet(), queryParams.keySet());
   }
 
   public static final class Builder {
+    /** Set from the method's params; compared without case, as a server may. */
+    private static final Pattern OWNED_QUERY_PARAM =
+        Pattern.compile("cursor|limit|status|action", Pattern.CASE_INSENSITIVE);
+
     private @Nullable Duration timeout;
     private @Nullable Duration totalTimeout;
     private @Nullable Integer maxRetries;
@@ -157,7 +158,7 @@ public final class RequestOptions {
      * non-ASCII character.
      */
     public Builder header(String name, String value) {
-      headers.put(Checks.headerName(name), Checks.headerValue(name, value));
+      Checks.putHeader(headers, name, value);
       return this;
     }
 
@@ -167,7 +168,15 @@ public final class RequestOptions {
      * cursor}, {@code limit}, {@code status}, {@code action}, in any case) are refused.
      */
     public Builder queryParam(String name, String value) {
-      Checks.queryParamName(name);
+      if (name == null || name.isEmpty()) {
+        throw new IllegalArgumentException("query parameter name is empty");
+      }
+      if (OWNED_QUERY_PARAM.matcher(name).matches()) {
+        throw new IllegalArgumentException(
+            "the query parameter "
+                + name
+                + " is the SDK's: set it with the method's params (ListInvocationsParams)");
+      }
       Checks.notNull(value, "value of query parameter " + name);
       List<String> values =
           new ArrayList<>(queryParams.getOrDefault(name, Collections.emptyList()));

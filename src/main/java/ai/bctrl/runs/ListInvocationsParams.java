@@ -56,9 +56,7 @@ public final class ListInvocationsParams {
     return builder;
   }
 
-  /**
-   * The statuses to match (empty: all); a wire string this SDK version does not know is UNKNOWN.
-   */
+  /** The statuses to match (empty: all); one this SDK version does not know is UNKNOWN. */
   public List<InvocationStatus> statuses() {
     return constants(statusValues, InvocationStatus::fromValue);
   }
@@ -68,7 +66,7 @@ public final class ListInvocationsParams {
     return statusValues;
   }
 
-  /** The actions to match (empty: all); a wire string this SDK version does not know is UNKNOWN. */
+  /** The actions to match (empty: all); one this SDK version does not know is UNKNOWN. */
   public List<InvocationAction> actions() {
     return constants(actionValues, InvocationAction::fromValue);
   }
@@ -83,12 +81,10 @@ public final class ListInvocationsParams {
         values.stream().map(fromValue).collect(Collectors.toList()));
   }
 
-  /** The page size. */
   public Optional<Integer> limit() {
     return Optional.ofNullable(limit);
   }
 
-  /** The cursor to start from. */
   public Optional<String> cursor() {
     return Optional.ofNullable(cursor);
   }
@@ -196,10 +192,9 @@ public final class ListInvocationsParams {
       for (E constant : notNull(constants, name)) {
         if (constant == unknown) {
           throw new IllegalArgumentException(
-              name
-                  + " filter cannot be UNKNOWN: it has no wire value; use "
-                  + name
-                  + "Value(String)");
+              String.format(
+                  "%s filter cannot be UNKNOWN: it has no wire value; use %sValue(String)",
+                  name, name));
         }
         values.add(constant == null ? null : wireValue.apply(constant));
       }
