@@ -17,19 +17,12 @@ import org.jspecify.annotations.Nullable;
  * hands out the resource clients. Thread-safe; create one and share it. Close it when done.
  */
 public final class BctrlClient implements AutoCloseable {
-  /** The production API. */
   public static final String DEFAULT_BASE_URL = "https://api.bctrl.ai";
-
-  /** Timeout of each attempt unless the builder or the call sets one. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
-
-  /** Bound on connecting (TCP, and TLS for https) in each attempt unless the builder sets one. */
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
-
-  /** Retries after the first attempt unless the builder or the call sets a number. */
   public static final int DEFAULT_MAX_RETRIES = 2;
 
-  /** Default of {@link Builder#maxConcurrentRequests} (OkHttp's own is 5 per host). */
+  /** Async requests at once to the API's host; OkHttp's own default is 5. */
   public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 64;
 
   private final ClientConfig config;

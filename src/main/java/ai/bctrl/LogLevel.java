@@ -3,9 +3,8 @@ package ai.bctrl;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How much the SDK logs through the {@code java.util.logging} logger {@code "ai.bctrl"}. Set with
- * {@code BctrlClient.Builder.logLevel} or the environment variable {@code BCTRL_LOG}. The {@code
- * Authorization} header is always redacted.
+ * How much the SDK logs through the {@code java.util.logging} logger {@code "ai.bctrl"}; the API
+ * key is always redacted.
  */
 public enum LogLevel {
   /** Nothing (the default). */
