@@ -21,8 +21,6 @@ public final class BctrlClient implements AutoCloseable {
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
   public static final int DEFAULT_MAX_RETRIES = 2;
-
-  /** Async requests at once to the API's host; OkHttp's own default is 5. */
   public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 64;
 
   private final ClientConfig config;
@@ -142,7 +140,7 @@ public final class BctrlClient implements AutoCloseable {
 
     /**
      * Async requests the SDK's own OkHttp client runs at once, to the API's host and in all, before
-     * it queues more. Ignored with {@link #okHttpClient}, whose dispatcher keeps its limits.
+     * it queues more (OkHttp's own default is 5 per host). Ignored with {@link #okHttpClient}.
      */
     public Builder maxConcurrentRequests(int maxConcurrentRequests) {
       this.maxConcurrentRequests =
@@ -150,7 +148,6 @@ public final class BctrlClient implements AutoCloseable {
       return this;
     }
 
-    /** Hears about every attempt, for metrics and traces. */
     public Builder requestListener(RequestListener requestListener) {
       this.requestListener = Checks.notNull(requestListener, "requestListener");
       return this;

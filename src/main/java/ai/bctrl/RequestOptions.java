@@ -38,7 +38,6 @@ public final class RequestOptions {
     this.queryParams = Collections.unmodifiableMap(new LinkedHashMap<>(builder.queryParams));
   }
 
-  /** Options that override nothing. */
   public static RequestOptions none() {
     return NONE;
   }
@@ -123,7 +122,6 @@ public final class RequestOptions {
 
     Builder() {}
 
-    /** The timeout of each attempt of this call. */
     public Builder timeout(Duration timeout) {
       this.timeout = Checks.positive(timeout, "timeout");
       return this;
@@ -135,7 +133,6 @@ public final class RequestOptions {
       return this;
     }
 
-    /** How many times this call is retried after its first attempt; 0 disables retries. */
     public Builder maxRetries(int maxRetries) {
       this.maxRetries = Checks.atLeast(maxRetries, 0, "maxRetries");
       return this;

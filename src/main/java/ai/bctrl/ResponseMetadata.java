@@ -74,7 +74,7 @@ public final class ResponseMetadata {
   @Override
   public String toString() {
     return String.format(
-        "ResponseMetadata{status=%d, requestId=%s, attempts=%d, elapsed=%s}",
+        "ResponseMetadata{status=%s, requestId=%s, attempts=%s, elapsed=%s}",
         statusCode, requestId().orElse(null), attempts, elapsed);
   }
 }

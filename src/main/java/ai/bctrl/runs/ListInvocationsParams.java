@@ -37,7 +37,6 @@ public final class ListInvocationsParams {
     this.cursor = builder.cursor;
   }
 
-  /** Params that set nothing. */
   public static ListInvocationsParams none() {
     return NONE;
   }
