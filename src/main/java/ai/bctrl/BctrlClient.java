@@ -75,10 +75,8 @@ public final class BctrlClient implements AutoCloseable {
    */
   public static final class Builder {
     private final Function<String, @Nullable String> env;
-
-    /** What a call's {@link RequestOptions} may override, held and checked as those are. */
+    // What a call's RequestOptions may override, held and checked as those are.
     private final RequestOptions.Builder callDefaults = RequestOptions.builder();
-
     private @Nullable HttpUrl baseUrl;
     private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
     private int maxConcurrentRequests = DEFAULT_MAX_CONCURRENT_REQUESTS;
