@@ -149,10 +149,9 @@ public final class RequestOptions {
 
     /**
      * Adds a header, sent as given, replacing one of the same name set here or on the client. The
-     * SDK's and HTTP's own are refused ({@code Authorization}, {@code User-Agent}, {@code Accept},
-     * {@code Accept-Encoding}, {@code X-Bctrl-Retry-Count}, {@code Host}, {@code Content-Length},
-     * {@code Transfer-Encoding}, {@code Connection}), as is a value with a line break or a
-     * non-ASCII character.
+     * SDK's and HTTP's own are refused (Authorization, User-Agent, Accept, Accept-Encoding,
+     * X-Bctrl-Retry-Count, Host, Content-Length, Transfer-Encoding, Connection), as is a value with
+     * a line break or a non-ASCII character.
      */
     public Builder header(String name, String value) {
       Checks.putHeader(headers, name, value);
