@@ -3,9 +3,8 @@ package ai.bctrl;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How much the SDK logs through the {@code java.util.logging} logger {@code "ai.bctrl"}. Set with
- * {@code BctrlClient.Builder.logLevel} or the environment variable {@code BCTRL_LOG}. The {@code
- * Authorization} header is always redacted.
+ * How much the SDK logs through the {@code java.util.logging} logger {@code "ai.bctrl"}; the API
+ * key is always redacted.
  */
 public enum LogLevel {
   /** Nothing (the default). */
@@ -16,10 +15,8 @@ public enum LogLevel {
   DEBUG;
 
   /**
-   * Parses {@code BCTRL_LOG}-style text: {@code off}, {@code info} or {@code debug}, any case; null
-   * or blank (the variable unset) is {@link #OFF}.
-   *
-   * @throws IllegalArgumentException for any other text
+   * Parses {@code off}, {@code info} or {@code debug} in any case; null or blank (the variable
+   * unset) is {@link #OFF}, and any other text an {@link IllegalArgumentException}.
    */
   public static LogLevel parse(@Nullable String text) {
     if (text == null || text.trim().isEmpty()) {

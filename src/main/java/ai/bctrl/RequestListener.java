@@ -4,14 +4,10 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Hears about every HTTP attempt the client makes, for metrics and traces without a dependency: set
- * one with {@code BctrlClient.builder().requestListener(...)}. Every method has a no-op default, so
- * implement only what you need.
- *
- * <p>Methods run on the thread that made the attempt or got its result (the caller's or an OkHttp
- * dispatcher thread), so keep them quick. A listener that throws never breaks a call: its exception
- * is logged on the {@code ai.bctrl} logger and dropped. No event carries the API key or the query
- * string.
+ * Hears about every HTTP attempt a client makes, for metrics and traces. Methods run on the thread
+ * that made the attempt or got its result (the caller's or OkHttp's), so keep them quick. One that
+ * throws never breaks a call: its exception is logged on the {@code ai.bctrl} logger and dropped.
+ * No event carries the API key or the query string.
  */
 public interface RequestListener {
   /** An attempt is about to be sent. */
@@ -36,10 +32,6 @@ public interface RequestListener {
     private final String path;
     private final int number;
 
-    /**
-     * @param path the URL path, without the query
-     * @param number 1 for the first attempt, 2 for the first retry, and so on
-     */
     public Attempt(String method, String path, int number) {
       this.method = method;
       this.path = path;

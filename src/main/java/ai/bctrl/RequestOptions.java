@@ -2,27 +2,21 @@ package ai.bctrl;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Settings for one call that override the client's: timeouts, retry budget, API key, extra headers
- * and extra query parameters. A walk over pages applies the first call's options to every page it
- * fetches.
+ * Settings for one call that override the client's (an empty {@code Optional} keeps the client's):
+ * timeouts, retry budget, API key, extra headers and query parameters. A walk over pages applies
+ * the first call's options to every page it fetches.
  *
- * <pre>{@code
- * RequestOptions options = RequestOptions.builder()
- *     .timeout(Duration.ofSeconds(5))
- *     .maxRetries(0)
- *     .header("X-Trace", "1")
- *     .queryParam("include", "steps")
- *     .build();
- * }</pre>
+ * <p>The builder refuses what {@link BctrlClient.Builder} refuses for the same setting.
  */
 public final class RequestOptions {
   private static final RequestOptions NONE = new Builder().build();
@@ -40,19 +34,14 @@ public final class RequestOptions {
     this.maxRetries = builder.maxRetries;
     this.apiKey = builder.apiKey;
     this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(builder.headers));
-    Map<String, List<String>> params = new LinkedHashMap<>();
-    for (Map.Entry<String, List<String>> param : builder.queryParams.entrySet()) {
-      params.put(param.getKey(), Collections.unmodifiableList(new ArrayList<>(param.getValue())));
-    }
-    this.queryParams = Collections.unmodifiableMap(params);
+    // The builder's lists are unmodifiable and replaced, never changed: shared as they are.
+    this.queryParams = Collections.unmodifiableMap(new LinkedHashMap<>(builder.queryParams));
   }
 
-  /** Returns options that override nothing. */
   public static RequestOptions none() {
     return NONE;
   }
 
-  /** Returns a builder with nothing set. */
   public static Builder builder() {
     return new Builder();
   }
@@ -65,28 +54,22 @@ public final class RequestOptions {
     builder.maxRetries = maxRetries;
     builder.apiKey = apiKey;
     builder.headers.putAll(headers);
-    for (Map.Entry<String, List<String>> param : queryParams.entrySet()) {
-      builder.queryParams.put(param.getKey(), new ArrayList<>(param.getValue()));
-    }
+    builder.queryParams.putAll(queryParams);
     return builder;
   }
 
-  /** The timeout of each attempt, when overridden. */
   public Optional<Duration> timeout() {
     return Optional.ofNullable(timeout);
   }
 
-  /** The most one page fetch may take, attempts and waits together, when overridden. */
   public Optional<Duration> totalTimeout() {
     return Optional.ofNullable(totalTimeout);
   }
 
-  /** The number of retries after the first attempt, when overridden. */
   public Optional<Integer> maxRetries() {
     return Optional.ofNullable(maxRetries);
   }
 
-  /** The API key for this call and its walk, when it replaces the client's. */
   public Optional<String> apiKey() {
     return Optional.ofNullable(apiKey);
   }
@@ -103,46 +86,33 @@ public final class RequestOptions {
 
   @Override
   public boolean equals(@Nullable Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (!(o instanceof RequestOptions)) {
-      return false;
-    }
-    RequestOptions that = (RequestOptions) o;
-    return Objects.equals(timeout, that.timeout)
-        && Objects.equals(totalTimeout, that.totalTimeout)
-        && Objects.equals(maxRetries, that.maxRetries)
-        && Objects.equals(apiKey, that.apiKey)
-        && headers.equals(that.headers)
-        && queryParams.equals(that.queryParams);
+    return o instanceof RequestOptions && fields().equals(((RequestOptions) o).fields());
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(timeout, totalTimeout, maxRetries, apiKey, headers, queryParams);
+    return fields().hashCode();
+  }
+
+  private List<@Nullable Object> fields() {
+    return Arrays.asList(timeout, totalTimeout, maxRetries, apiKey, headers, queryParams);
   }
 
   @Override
   public String toString() {
     // Header and parameter values may hold credentials, and the key is one: names and presence.
-    return "RequestOptions{timeout="
-        + timeout
-        + ", totalTimeout="
-        + totalTimeout
-        + ", maxRetries="
-        + maxRetries
-        + ", apiKey="
-        + (apiKey == null ? "null" : "[set]")
-        + ", headers="
-        + headers.keySet()
-        + ", queryParams="
-        + queryParams.keySet()
-        + "}";
+    String key = apiKey == null ? "null" : "[set]";
+    return String.format(
+        "RequestOptions{timeout=%s, totalTimeout=%s, maxRetries=%s, apiKey=%s, headers=%s,"
+            + " queryParams=%s}",
+        timeout, totalTimeout, maxRetries, key, headers.keySet(), queryParams.keySet());
   }
 
-  /** Builds {@link RequestOptions}. */
   public static final class Builder {
+    /** Set from the method's params; compared without case, as a server may. */
+    private static final Pattern OWNED_QUERY_PARAM =
+        Pattern.compile("cursor|limit|status|action", Pattern.CASE_INSENSITIVE);
+
     private @Nullable Duration timeout;
     private @Nullable Duration totalTimeout;
     private @Nullable Integer maxRetries;
@@ -152,42 +122,25 @@ public final class RequestOptions {
 
     Builder() {}
 
-    /**
-     * Sets the timeout of each attempt for this call.
-     *
-     * @throws IllegalArgumentException if the timeout is null, zero or negative
-     */
     public Builder timeout(Duration timeout) {
       this.timeout = Checks.positive(timeout, "timeout");
       return this;
     }
 
-    /**
-     * Sets the most one page fetch of this call may take, attempts and the waits between them
-     * together; see {@code BctrlClient.Builder.totalTimeout}.
-     *
-     * @throws IllegalArgumentException if null, zero or negative
-     */
+    /** As {@link BctrlClient.Builder#totalTimeout}, for this call. */
     public Builder totalTimeout(Duration totalTimeout) {
       this.totalTimeout = Checks.positive(totalTimeout, "totalTimeout");
       return this;
     }
 
-    /**
-     * Sets how many times this call is retried after its first attempt; 0 disables retries.
-     *
-     * @throws IllegalArgumentException if negative
-     */
     public Builder maxRetries(int maxRetries) {
-      this.maxRetries = Checks.nonNegative(maxRetries, "maxRetries");
+      this.maxRetries = Checks.atLeast(maxRetries, 0, "maxRetries");
       return this;
     }
 
     /**
-     * Sends this call, and every later page of its walk, with {@code apiKey} instead of the
-     * client's: for a service acting for many tenants. Never printed.
-     *
-     * @throws IllegalArgumentException if null, blank, or with a character a header cannot carry
+     * Sends this call and every later page of its walk with {@code apiKey} instead of the client's:
+     * for a service acting for many tenants. Never printed.
      */
     public Builder apiKey(String apiKey) {
       this.apiKey = Checks.apiKey(apiKey);
@@ -195,40 +148,39 @@ public final class RequestOptions {
     }
 
     /**
-     * Adds a header to the request, replacing one of the same name set here before or for the whole
-     * client ({@code BctrlClient.Builder.header}). Headers the SDK or HTTP itself owns ({@code
-     * Authorization}, {@code User-Agent}, {@code Accept}, {@code Accept-Encoding}, {@code
-     * X-Bctrl-Retry-Count}, {@code Host}, {@code Content-Length}, {@code Transfer-Encoding}, {@code
-     * Connection}) are refused.
-     *
-     * @throws IllegalArgumentException if the name is empty, invalid or owned, or the value has a
-     *     line break or a non-ASCII character
+     * Adds a header, sent as given, replacing one of the same name set here or on the client. The
+     * SDK's and HTTP's own are refused (Authorization, User-Agent, Accept, Accept-Encoding,
+     * X-Bctrl-Retry-Count, Host, Content-Length, Transfer-Encoding, Connection), as is a value with
+     * a line break or a non-ASCII character.
      */
     public Builder header(String name, String value) {
-      headers.put(Checks.headerName(name), Checks.headerValue(name, value));
+      Checks.putHeader(headers, name, value);
       return this;
     }
 
     /**
-     * Adds a query parameter to the request, sent as given (percent-encoded as a URL needs): for a
-     * parameter the API accepts that this SDK version has no setting for. Adding a name again adds
-     * another value, sent as a repeated parameter. The parameters the SDK sets ({@code cursor},
-     * {@code limit}, {@code status}, {@code action}, in any case) are refused: set them with the
-     * method's params.
-     *
-     * @throws IllegalArgumentException if the name is empty or the SDK's, or the value is null
+     * Adds a query parameter, sent as given (percent-encoded as a URL needs), for one this SDK
+     * version has no setting for; a name added again is sent repeated. The SDK's own ({@code
+     * cursor}, {@code limit}, {@code status}, {@code action}, in any case) are refused.
      */
     public Builder queryParam(String name, String value) {
-      List<String> values = queryParams.get(Checks.queryParamName(name));
-      if (values == null) {
-        values = new ArrayList<>();
-        queryParams.put(name, values);
+      if (name == null || name.isEmpty()) {
+        throw new IllegalArgumentException("query parameter name is empty");
       }
-      values.add(Checks.queryParamValue(name, value));
+      if (OWNED_QUERY_PARAM.matcher(name).matches()) {
+        throw new IllegalArgumentException(
+            "the query parameter "
+                + name
+                + " is the SDK's: set it with the method's params (ListInvocationsParams)");
+      }
+      Checks.notNull(value, "value of query parameter " + name);
+      List<String> values =
+          new ArrayList<>(queryParams.getOrDefault(name, Collections.emptyList()));
+      values.add(value);
+      queryParams.put(name, Collections.unmodifiableList(values));
       return this;
     }
 
-    /** Returns the options. */
     public RequestOptions build() {
       return new RequestOptions(this);
     }

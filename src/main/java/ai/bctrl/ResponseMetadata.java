@@ -1,6 +1,7 @@
 package ai.bctrl;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +13,7 @@ import java.util.TreeMap;
  * request id and rate-limit headers), and what the fetch cost in attempts and time. Immutable.
  */
 public final class ResponseMetadata {
-  private static final ResponseMetadata NONE =
-      new ResponseMetadata(0, Collections.<String, List<String>>emptyMap(), 0, Duration.ZERO);
+  private static final ResponseMetadata NONE = of(0, Collections.emptyMap(), 0, Duration.ZERO);
 
   private final int statusCode;
   private final Map<String, List<String>> headers;
@@ -23,31 +23,21 @@ public final class ResponseMetadata {
   private ResponseMetadata(
       int statusCode, Map<String, List<String>> headers, int attempts, Duration elapsed) {
     this.statusCode = statusCode;
-    this.headers = headers;
+    Map<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    headers.forEach(
+        (name, values) -> copy.put(name, Collections.unmodifiableList(new ArrayList<>(values))));
+    this.headers = Collections.unmodifiableMap(copy);
     this.attempts = attempts;
     this.elapsed = elapsed;
   }
 
-  /**
-   * Metadata of a response; the SDK makes these, tests may too.
-   *
-   * @param headers every header's values by name; copied, names matched case-insensitively
-   * @param attempts how many attempts the fetch took, 1 when nothing was retried
-   * @param elapsed the whole fetch, retries and waits included
-   */
+  /** Metadata of a response, each argument as its accessor says; the SDK makes these, tests too. */
   public static ResponseMetadata of(
       int statusCode, Map<String, List<String>> headers, int attempts, Duration elapsed) {
-    Map<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    for (Map.Entry<String, List<String>> header : headers.entrySet()) {
-      copy.put(header.getKey(), Collections.unmodifiableList(header.getValue()));
-    }
-    return new ResponseMetadata(statusCode, Collections.unmodifiableMap(copy), attempts, elapsed);
+    return new ResponseMetadata(statusCode, headers, attempts, elapsed);
   }
 
-  /**
-   * The metadata of a page that no response produced (one made with {@code CursorPage.of} without
-   * metadata): status 0, no headers, 0 attempts, zero elapsed.
-   */
+  /** Of a page no response produced: status 0, no headers, 0 attempts, zero elapsed. */
   public static ResponseMetadata none() {
     return NONE;
   }
@@ -63,10 +53,7 @@ public final class ResponseMetadata {
 
   /** The first value of header {@code name}, matched case-insensitively. */
   public Optional<String> header(String name) {
-    List<String> values = headers.get(name);
-    return values == null || values.isEmpty()
-        ? Optional.<String>empty()
-        : Optional.of(values.get(0));
+    return Optional.ofNullable(headers.get(name)).filter(v -> !v.isEmpty()).map(v -> v.get(0));
   }
 
   /** The server's id for the request, from {@code X-Request-Id}; quote it when asking support. */
@@ -86,14 +73,8 @@ public final class ResponseMetadata {
 
   @Override
   public String toString() {
-    return "ResponseMetadata{status="
-        + statusCode
-        + ", requestId="
-        + requestId().orElse(null)
-        + ", attempts="
-        + attempts
-        + ", elapsed="
-        + elapsed
-        + "}";
+    return String.format(
+        "ResponseMetadata{status=%s, requestId=%s, attempts=%s, elapsed=%s}",
+        statusCode, requestId().orElse(null), attempts, elapsed);
   }
 }

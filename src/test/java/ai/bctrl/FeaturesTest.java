@@ -15,7 +15,10 @@ import ai.bctrl.pagination.CursorPage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -95,6 +98,44 @@ class FeaturesTest extends MockServerTest {
     assertThat(page.response().attempts()).isZero();
   }
 
+  @Test
+  void metadataMadeByHandKeepsTheValuesItWasGiven() {
+    List<String> ids = new ArrayList<>(Collections.singletonList("req_9"));
+    Map<String, List<String>> headers = new HashMap<>();
+    headers.put("X-Request-Id", ids);
+    ResponseMetadata metadata = ResponseMetadata.of(503, headers, 12, Duration.ofMillis(5));
+    ids.set(0, "changed");
+    headers.clear();
+    assertThat(metadata.requestId()).contains("req_9");
+    assertThat(metadata.headers()).containsOnlyKeys("X-Request-Id");
+    ResponseMetadata noValue =
+        ResponseMetadata.of(
+            200,
+            Collections.singletonMap("X-Request-Id", Collections.emptyList()),
+            1,
+            Duration.ZERO);
+    assertThat(noValue.requestId()).isEmpty();
+  }
+
+  @Test
+  void metadataPrintsTheSameDigitsInEveryLocale() {
+    Locale before = Locale.getDefault(Locale.Category.FORMAT);
+    try {
+      // Arabic-Indic digits are what String.format's %d gives in this locale.
+      Locale.setDefault(Locale.Category.FORMAT, Locale.forLanguageTag("ar-EG"));
+      assertThat(
+              ResponseMetadata.of(
+                      503,
+                      Collections.singletonMap("x-request-id", Collections.singletonList("r1")),
+                      12,
+                      Duration.ofMillis(5))
+                  .toString())
+          .isEqualTo("ResponseMetadata{status=503, requestId=r1, attempts=12, elapsed=PT0.005S}");
+    } finally {
+      Locale.setDefault(Locale.Category.FORMAT, before);
+    }
+  }
+
   // 2. The total timeout: DeadlineTest.
 
   // 3. A key per call.
@@ -147,10 +188,12 @@ class FeaturesTest extends MockServerTest {
 
   static final class Recording implements RequestListener {
     final List<String> events = new CopyOnWriteArrayList<>();
+    final List<Attempt> started = new CopyOnWriteArrayList<>();
 
     @Override
     public void attemptStarted(Attempt attempt) {
       events.add("start " + attempt);
+      started.add(attempt);
     }
 
     @Override
@@ -195,6 +238,10 @@ class FeaturesTest extends MockServerTest {
             "retry 2 in " + delayer.waits.get(0) + " ms: connection failed",
             "start GET /v1/runs/r/invocations (attempt 3)",
             "response 3 200 c");
+    RequestListener.Attempt third = listener.started.get(2);
+    assertThat(third.method()).isEqualTo("GET");
+    assertThat(third.path()).isEqualTo("/v1/runs/r/invocations");
+    assertThat(third.number()).isEqualTo(3);
     assertThat(String.join("\n", listener.events)).doesNotContain(TestClients.API_KEY);
   }
 

@@ -90,16 +90,31 @@ class InputRefusalTest extends MockServerTest {
 
   @Test
   void loopbackIsLocalhostAnd127AndColonColon1NothingBySuffix() {
-    assertThatThrownBy(
-            () ->
-                TestClients.builderWithEnv(java.util.Collections.<String, String>emptyMap())
-                    .apiKey("k")
-                    .baseUrl("http://evil.localhost:8787/")
-                    .build())
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("plain http");
+    for (String remote :
+        new String[] {
+          "http://evil.localhost:8787/",
+          "http://localhost.example:1/",
+          "http://127.0.0.1.example:1/"
+        }) {
+      assertThatThrownBy(
+              () ->
+                  TestClients.builderWithEnv(java.util.Collections.<String, String>emptyMap())
+                      .apiKey("k")
+                      .baseUrl(remote)
+                      .build())
+          .as(remote)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("plain http");
+    }
+    // Any case, and IPv6 written out in full: what OkHttp's canonical host makes of them counts.
     for (String ok :
-        new String[] {"http://localhost:1/", "http://127.0.0.2:1/", "http://[::1]:1/"}) {
+        new String[] {
+          "http://localhost:1/",
+          "http://LocalHost:1/",
+          "http://127.0.0.2:1/",
+          "http://[::1]:1/",
+          "http://[0:0:0:0:0:0:0:1]:1/"
+        }) {
       TestClients.builderWithEnv(java.util.Collections.<String, String>emptyMap())
           .apiKey("k")
           .baseUrl(ok)

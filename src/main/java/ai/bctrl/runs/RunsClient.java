@@ -6,45 +6,23 @@ import ai.bctrl.pagination.CursorPage;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The {@code /v1/runs} resource. Get it from {@code BctrlClient.runs()}; an interface so that your
- * own tests can stand in for it.
- *
- * <pre>{@code
- * for (InvocationSummary invocation : client.runs().listInvocations(runId)) {
- *   System.out.println(invocation.action() + " " + invocation.status());
- * }
- * }</pre>
- *
- * <p>Every method checks its arguments before any request: a null, blank, {@code "."} or {@code
- * ".."} run id, or a null argument, is an {@link IllegalArgumentException}.
+ * The {@code /v1/runs} resource; an interface so that your tests can stand in for it. A null,
+ * blank, {@code "."} or {@code ".."} run id, or a null argument, is an {@link
+ * IllegalArgumentException} before any request.
  */
 public interface RunsClient {
-  /**
-   * Lists every invocation of a run: the first page is fetched now, later pages as the returned
-   * page is iterated.
-   *
-   * @throws ai.bctrl.errors.BctrlException if the first page cannot be fetched
-   * @see #listInvocations(String, ListInvocationsParams, RequestOptions)
-   */
   default CursorPage<InvocationSummary> listInvocations(String runId) {
     return listInvocations(runId, ListInvocationsParams.none(), RequestOptions.none());
   }
 
-  /**
-   * Lists a run's invocations that match {@code params}.
-   *
-   * @throws ai.bctrl.errors.BctrlException if the first page cannot be fetched
-   * @see #listInvocations(String, ListInvocationsParams, RequestOptions)
-   */
   default CursorPage<InvocationSummary> listInvocations(
       String runId, ListInvocationsParams params) {
     return listInvocations(runId, params, RequestOptions.none());
   }
 
   /**
-   * Lists a run's invocations that match {@code params}, with per-call options. The first page is
-   * fetched now, so a wrong key or an unknown run throws here rather than inside a loop; every
-   * later page keeps the same filters, limit and options.
+   * Fetches the first page now, so that a wrong key or an unknown run throws here rather than in a
+   * loop; every later page keeps the same params and options.
    *
    * @throws ai.bctrl.errors.NotFoundException if the run does not exist
    * @throws ai.bctrl.errors.AuthenticationException if the API key is missing or invalid
@@ -65,9 +43,8 @@ public interface RunsClient {
   }
 
   /**
-   * As {@link #listInvocations(String, ListInvocationsParams, RequestOptions)}, without blocking:
-   * the request is enqueued on OkHttp's dispatcher and retries are scheduled, not slept. The future
-   * fails with the same exception a sync call would throw; cancelling it cancels the request.
+   * As {@link #listInvocations(String, ListInvocationsParams, RequestOptions)}, without blocking.
+   * The future fails with the exception a sync call would throw; cancelling it cancels the request.
    */
   CompletableFuture<CursorPage<InvocationSummary>> listInvocationsAsync(
       String runId, ListInvocationsParams params, RequestOptions options);
